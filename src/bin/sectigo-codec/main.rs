@@ -1,0 +1,48 @@
+//! `sectigo-codec`: decode Sectigo API bodies, extract certificates, lint CSRs.
+//!
+//! The only part of the package that does I/O. Exit codes: 0 success, 1 the input could not
+//! be decoded (or, for `lint-csr`, has an error finding), 2 usage or unreadable file.
+#![allow(
+    clippy::print_stdout,
+    clippy::print_stderr,
+    clippy::disallowed_methods,
+    clippy::disallowed_types,
+    reason = "the command-line tool is the one place that reads files and prints"
+)]
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+mod certs;
+mod input;
+
+/// Decode Sectigo reseller API bodies, extract certificates, lint CSRs (offline).
+#[derive(Debug, Parser)]
+#[command(name = "sectigo-codec", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Find every certificate in a body (PEM, PKCS#7, URL-encoded fields, ZIP, ...) and print
+    /// them in chain order, end-entity first.
+    Certs(certs::CertsArgs),
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => {
+            // clap prints help/version to stdout with exit 0 and usage errors to stderr.
+            let code = if err.use_stderr() { 2 } else { 0 };
+            let _ = err.print();
+            return ExitCode::from(code);
+        }
+    };
+    match cli.command {
+        Command::Certs(args) => certs::run(&args),
+    }
+}

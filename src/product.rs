@@ -78,6 +78,7 @@
 //! ```
 
 use core::fmt;
+use std::collections::BTreeSet;
 
 /// What a product is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -949,14 +950,15 @@ pub fn check_combination(codes: &[u32]) -> Vec<CombinationProblem> {
         problems.push(CombinationProblem::Empty);
         return problems;
     }
+    let present: BTreeSet<u32> = codes.iter().copied().collect();
+    let mut seen: BTreeSet<u32> = BTreeSet::new();
     let mut main_codes: Vec<u32> = Vec::new();
     let mut main: Option<&'static Product> = None;
     let mut unconfirmed_main = false;
     let mut has_hackerguardian = false;
     let mut has_trial_hackerguardian = false;
-    for (index, &code) in codes.iter().enumerate() {
-        let earlier = codes.get(..index).unwrap_or_default();
-        if earlier.contains(&code) {
+    for &code in codes {
+        if !seen.insert(code) {
             problems.push(CombinationProblem::DuplicateCode { code });
             continue;
         }
@@ -973,12 +975,12 @@ pub fn check_combination(codes: &[u32]) -> Vec<CombinationProblem> {
                     has_trial_hackerguardian |= product.trial;
                 }
                 if let Some(other) = product.pair {
-                    if !codes.contains(&other) {
+                    if !present.contains(&other) {
                         problems.push(CombinationProblem::IncompletePair {
                             code,
                             missing: other,
                         });
-                    } else if earlier.contains(&other) {
+                    } else if seen.contains(&other) {
                         // The second code of a complete pair: the licence is already counted.
                         continue;
                     }
@@ -992,7 +994,7 @@ pub fn check_combination(codes: &[u32]) -> Vec<CombinationProblem> {
     }
     if main_codes.is_empty() {
         // Only add-ons (or unknown codes): say so once, unless nothing was known at all.
-        if codes.iter().any(|&code| lookup(code).is_some()) {
+        if present.iter().any(|&code| lookup(code).is_some()) {
             problems.push(CombinationProblem::NoMainProduct);
         }
     } else if main_codes.len() > 1 {
@@ -1004,8 +1006,8 @@ pub fn check_combination(codes: &[u32]) -> Vec<CombinationProblem> {
     if unconfirmed_main {
         return problems;
     }
-    let has_etoken = codes.contains(&577);
-    let mut seen_add_ons: Vec<u32> = Vec::new();
+    let has_etoken = present.contains(&577);
+    let mut seen_add_ons: BTreeSet<u32> = BTreeSet::new();
     for &code in codes {
         let Some(product) = lookup(code) else {
             continue;
@@ -1013,10 +1015,9 @@ pub fn check_combination(codes: &[u32]) -> Vec<CombinationProblem> {
         let Family::AddOn(kind) = product.family else {
             continue;
         };
-        if seen_add_ons.contains(&code) {
+        if !seen_add_ons.insert(code) {
             continue;
         }
-        seen_add_ons.push(code);
         match kind {
             AddOnKind::TrustLogo => {
                 let ok = main.is_some_and(|m| {

@@ -10,6 +10,7 @@ pub mod cert;
 pub mod codec;
 pub mod country;
 pub mod dns;
+pub mod endpoint;
 mod error;
 pub mod extract;
 pub mod ip;
@@ -20,6 +21,7 @@ mod timestamp;
 pub mod wire;
 
 // pub use cert::{Certificate, Chain, Role};
+pub use endpoint::{EndpointId, ResponseFormat};
 pub use error::{DecodeError, DecodeErrorKind, Format, Frame, Limit, Warning, WarningKind};
 pub use limits::{Limits, MAX_CSR_CHARS, MAX_DER_DEPTH};
 pub use timestamp::Timestamp;

@@ -240,7 +240,15 @@ pub fn decode_with(input: &[u8], limits: &Limits) -> Result<Pem, DecodeError> {
 /// # Errors
 /// As [`decode_with`].
 pub fn decode_field(value: &str) -> Result<Pem, DecodeError> {
-    decode_mode(value.as_bytes(), &Limits::DEFAULT, Mode::Field)
+    decode_field_with(value, &Limits::DEFAULT)
+}
+
+/// Like [`decode_field`], with explicit limits.
+///
+/// # Errors
+/// As [`decode_with`].
+pub fn decode_field_with(value: &str, limits: &Limits) -> Result<Pem, DecodeError> {
+    decode_mode(value.as_bytes(), limits, Mode::Field)
 }
 
 /// Encodes `der` as a PEM block (RFC 7468 §2: 64-column base64 lines, LF line ends, a final

@@ -194,14 +194,21 @@ mod tests {
             assert_eq!(EndpointId::from_cli_name(e.cli_name()), Some(e));
         }
         assert_eq!(EndpointId::CollectSsl.path(), Some("download/CollectSSL"));
-        assert_eq!(EndpointId::GetAccountBalance.path(), Some("!getAccountBalance"));
+        assert_eq!(
+            EndpointId::GetAccountBalance.path(),
+            Some("!getAccountBalance")
+        );
         assert_eq!(EndpointId::Notification.path(), None);
         assert_eq!(EndpointId::from_cli_name("collect"), None);
     }
 
     #[test]
     fn response_format_codes_and_content_types() {
-        for f in [ResponseFormat::Newline, ResponseFormat::UrlEncoded, ResponseFormat::Json] {
+        for f in [
+            ResponseFormat::Newline,
+            ResponseFormat::UrlEncoded,
+            ResponseFormat::Json,
+        ] {
             assert_eq!(ResponseFormat::from_code(f.code()), Some(f));
             assert_eq!(ResponseFormat::from_content_type(f.content_type()), Some(f));
         }
@@ -209,7 +216,10 @@ mod tests {
             ResponseFormat::from_content_type("Application/JSON; charset=utf-8"),
             Some(ResponseFormat::Json)
         );
-        assert_eq!(ResponseFormat::from_content_type("application/pkcs7-mime"), None);
+        assert_eq!(
+            ResponseFormat::from_content_type("application/pkcs7-mime"),
+            None
+        );
         assert_eq!(ResponseFormat::from_code(3), None);
     }
 }

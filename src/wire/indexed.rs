@@ -128,9 +128,9 @@ pub fn from_form_with<'a>(form: &Form<'a>, limits: &Limits) -> Result<Indexed<'a
 }
 
 /// Where a key belongs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Slot {
-    /// `X_name`: order `X` (sorts before its certificates).
+    /// `X_name`.
     Order(u32),
     /// `X_Y_name`.
     Certificate(u32, u32),
@@ -140,6 +140,14 @@ impl Slot {
     fn order(self) -> u32 {
         match self {
             Self::Order(x) | Self::Certificate(x, _) => x,
+        }
+    }
+
+    /// Sort key: by order, the order's own fields (`None`) before its certificates.
+    fn key(self) -> (u32, Option<u32>) {
+        match self {
+            Self::Order(x) => (x, None),
+            Self::Certificate(x, y) => (x, Some(y)),
         }
     }
 }
@@ -249,7 +257,7 @@ impl<'a, 'l> Builder<'a, 'l> {
 
     fn finish(mut self) -> Result<Indexed<'a>, DecodeError> {
         // Stable: fields of one order or certificate keep their arrival order.
-        self.indexed.sort_by_key(|(slot, _)| *slot);
+        self.indexed.sort_by_key(|(slot, _)| slot.key());
         let mut orders: Vec<IndexedOrder<'a>> = Vec::new();
         for (slot, field) in self.indexed {
             let x = slot.order();
@@ -510,6 +518,7 @@ mod tests {
     fn groups_in_numeric_order_whatever_the_arrival_order() {
         let indexed = group(owned(&[
             ("10_1_a", "j"),
+            ("10_z", "order field after certificates of lower orders"),
             ("errorCode", "0"),
             ("2_b", "x"),
             ("2_10_a", "k"),
@@ -523,6 +532,10 @@ mod tests {
         assert_eq!(top, ["errorCode", "1_"]);
         let orders: Vec<_> = indexed.orders().iter().map(|o| o.index()).collect();
         assert_eq!(orders, [2, 10]);
+        let ten = indexed.order(10).unwrap();
+        assert_eq!(ten.fields().len(), 1);
+        assert_eq!(ten.get("z").unwrap().key(), "10_z");
+        assert_eq!(ten.certificates().len(), 1);
         let two = indexed.order(2).unwrap();
         let b: Vec<_> = two.fields().iter().map(|f| f.value()).collect();
         assert_eq!(b, ["x", "dup"]);

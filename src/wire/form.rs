@@ -62,7 +62,7 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use memchr::{memchr, memchr3_iter, memrchr};
+use memchr::{memchr, memchr2, memchr3_iter, memrchr};
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 
 use crate::{DecodeError, DecodeErrorKind, Format, Limit, Limits, Warning, WarningKind};
@@ -137,11 +137,9 @@ pub fn decode_with<'a>(body: &'a [u8], limits: &Limits) -> Result<Form<'a>, Deco
     }
     let bytes = trimmed.as_bytes();
 
-    // One pass of SIMD counting is cheaper than growing the vector several times.
-    let estimate = memchr::memchr_iter(b'&', bytes)
-        .count()
-        .saturating_add(1)
-        .min(limits.max_fields);
+    // A cheap estimate (real bodies have a few long fields or many short ones); the vector
+    // grows if needed.
+    let estimate = (end / 256).clamp(4, 64).min(limits.max_fields);
     let mut pairs = Vec::with_capacity(estimate);
 
     let mut start = 0;
@@ -222,6 +220,18 @@ impl Pending {
         self.invalid_escape.is_none() && self.non_utf8.is_none() && self.unencoded.is_none()
     }
 
+    /// Records the first invalid escape and the first raw space (relative to `offset`).
+    fn note(&mut self, invalid: Option<usize>, space: Option<usize>, offset: usize) {
+        if let Some(pos) = invalid {
+            self.invalid_escape
+                .get_or_insert(offset.saturating_add(pos));
+        }
+        if let Some(pos) = space {
+            let at = offset.saturating_add(pos);
+            self.unencoded = Some(self.unencoded.map_or(at, |o| o.min(at)));
+        }
+    }
+
     fn flush(&self, field: &str, out: &mut Vec<Warning>) {
         let kinds = [
             (self.invalid_escape, WarningKind::InvalidPercentEscape),
@@ -240,21 +250,26 @@ impl Pending {
     }
 }
 
-/// Characters that an encoder must escape and whose raw presence changes the meaning or
-/// shows an unencoded body: C0 controls and DEL (space and `=` are checked separately).
-fn has_control(bytes: &[u8]) -> Option<usize> {
-    // Branch-free fold first (vectorised by the compiler); locate only when needed.
-    let any = bytes
-        .iter()
-        .fold(false, |acc, &b| acc | (b < 0x20) | (b == 0x7f));
-    if any {
-        bytes.iter().position(|&b| b < 0x20 || b == 0x7f)
-    } else {
-        None
+/// One branch-free pass over a component (the compiler vectorises it): whether it holds a
+/// space, a C0 control or DEL, and whether it holds a `=`. These are characters an encoder
+/// must escape and whose raw presence shows an unencoded body.
+fn scan(bytes: &[u8]) -> (bool, bool) {
+    let mut low = false;
+    let mut equals = false;
+    for &b in bytes {
+        low |= (b <= b' ') | (b == 0x7f);
+        equals |= b == b'=';
     }
+    (low, equals)
 }
 
 /// Decodes one name or value; `offset` is its position in the body.
+///
+/// The fast path builds the decoded text directly: runs between escapes are whole
+/// characters of `raw` (they are split at ASCII bytes) and escapes that decode to ASCII are
+/// pushed as characters, so the result is valid UTF-8 without a second check. A raw space
+/// (or control character), or the first escape that decodes to a byte >= 0x80, hands over to
+/// [`decode_bytes`].
 fn decode_component<'a>(
     raw: &'a str,
     offset: usize,
@@ -262,63 +277,99 @@ fn decode_component<'a>(
     pending: &mut Pending,
 ) -> Cow<'a, str> {
     let bytes = raw.as_bytes();
-    if let Some(i) = has_control(bytes) {
-        pending.unencoded = Some(offset.saturating_add(i));
-    }
-    if let Some(i) = memchr(b'=', bytes).filter(|_| is_value) {
-        let at = offset.saturating_add(i);
-        pending.unencoded = Some(pending.unencoded.map_or(at, |o| o.min(at)));
-    }
-    let mut specials = memchr3_iter(b'%', b'+', b' ', bytes).peekable();
-    if specials.peek().is_none() {
-        return Cow::Borrowed(raw);
-    }
-    let mut out: Vec<u8> = Vec::with_capacity(bytes.len());
-    let mut copied = 0;
-    for pos in specials {
-        if pos < copied {
-            // Inside an escape just decoded (cannot happen for valid hex digits; kept for
-            // robustness).
-            continue;
+    let (low, equals) = scan(bytes);
+    if low || (equals && is_value) {
+        let first = bytes
+            .iter()
+            .position(|&b| b < 0x20 || b == 0x7f || (is_value && b == b'='));
+        if let Some(i) = first {
+            pending.unencoded = Some(offset.saturating_add(i));
         }
-        out.extend_from_slice(bytes.get(copied..pos).unwrap_or_default());
-        match bytes.get(pos) {
-            Some(b'+') => {
-                out.push(b' ');
-                copied = pos.saturating_add(1);
-            }
-            Some(b' ') => {
-                out.push(b' ');
-                copied = pos.saturating_add(1);
-                let at = offset.saturating_add(pos);
-                pending.unencoded = Some(pending.unencoded.map_or(at, |o| o.min(at)));
-            }
-            _ => {
-                // '%'
-                let hi = bytes.get(pos.saturating_add(1)).copied().and_then(hex);
-                let lo = bytes.get(pos.saturating_add(2)).copied().and_then(hex);
-                if let (Some(hi), Some(lo)) = (hi, lo) {
-                    out.push((hi << 4) | lo);
+        if low {
+            // Possibly a raw space: the slow path handles (and reports) those.
+            return decode_bytes(raw, offset, pending);
+        }
+    }
+    let Some(mut pos) = memchr2(b'%', b'+', bytes) else {
+        return Cow::Borrowed(raw);
+    };
+    let mut out = String::with_capacity(bytes.len());
+    let mut copied = 0;
+    let mut first_invalid = None;
+    loop {
+        out.push_str(sub(raw, copied, pos));
+        copied = pos.saturating_add(1);
+        if bytes.get(pos) == Some(&b'+') {
+            out.push(' ');
+        } else {
+            match escape(bytes, pos) {
+                Some(byte) if byte < 0x80 => {
+                    out.push(char::from(byte));
                     copied = pos.saturating_add(3);
-                } else {
-                    out.push(b'%');
-                    copied = pos.saturating_add(1);
-                    if pending.invalid_escape.is_none() {
-                        pending.invalid_escape = Some(offset.saturating_add(pos));
-                    }
+                }
+                Some(_) => return decode_bytes(raw, offset, pending),
+                None => {
+                    out.push('%');
+                    first_invalid.get_or_insert(pos);
                 }
             }
         }
+        match memchr2(b'%', b'+', bytes.get(copied..).unwrap_or_default()) {
+            Some(i) => pos = copied.saturating_add(i),
+            None => break,
+        }
+    }
+    out.push_str(sub(raw, copied, raw.len()));
+    pending.note(first_invalid, None, offset);
+    Cow::Owned(out)
+}
+
+/// The byte of a valid `%XX` escape at `pos`.
+fn escape(bytes: &[u8], pos: usize) -> Option<u8> {
+    let hi = hex(*bytes.get(pos.saturating_add(1))?)?;
+    let lo = hex(*bytes.get(pos.saturating_add(2))?)?;
+    Some((hi << 4) | lo)
+}
+
+/// The slow path of [`decode_component`], for raw spaces and escapes of non-ASCII bytes:
+/// decodes into bytes and checks UTF-8 at the end. Not UTF-8: the raw text is kept, with a
+/// warning.
+fn decode_bytes<'a>(raw: &'a str, offset: usize, pending: &mut Pending) -> Cow<'a, str> {
+    let bytes = raw.as_bytes();
+    let mut out: Vec<u8> = Vec::with_capacity(bytes.len());
+    let mut copied = 0;
+    let mut first_invalid = None;
+    let mut first_space = None;
+    for pos in memchr3_iter(b'%', b'+', b' ', bytes) {
+        if pos < copied {
+            continue; // never inside a valid escape: hex digits are not special
+        }
+        out.extend_from_slice(bytes.get(copied..pos).unwrap_or_default());
+        copied = pos.saturating_add(1);
+        match bytes.get(pos) {
+            Some(b'+') => out.push(b' '),
+            Some(b' ') => {
+                out.push(b' ');
+                first_space.get_or_insert(pos);
+            }
+            _ => match escape(bytes, pos) {
+                Some(byte) => {
+                    out.push(byte);
+                    copied = pos.saturating_add(3);
+                }
+                None => {
+                    out.push(b'%');
+                    first_invalid.get_or_insert(pos);
+                }
+            },
+        }
     }
     out.extend_from_slice(bytes.get(copied..).unwrap_or_default());
-    // Runs copied from `raw` are whole characters (split at ASCII bytes), so only decoded
-    // bytes >= 0x80 can break UTF-8; the check is cheap either way (ASCII fast path).
+    pending.note(first_invalid, first_space, offset);
     match String::from_utf8(out) {
         Ok(text) => Cow::Owned(text),
         Err(_) => {
-            if pending.non_utf8.is_none() {
-                pending.non_utf8 = Some(offset);
-            }
+            pending.non_utf8.get_or_insert(offset);
             Cow::Borrowed(raw)
         }
     }

@@ -70,6 +70,27 @@ fn t01_collect_ssl_doc_armour_after_status() {
     );
 }
 
+/// The single-line samples T2-T4 as positional lines of a CollectSSL body: kept verbatim
+/// (their inner spaces are data, not stray whitespace).
+#[test]
+fn t02_t03_t04_lines_are_kept_verbatim() {
+    let t02 = include_str!("../testdata/spec/t02-validity-dmy.txt");
+    let t03 = include_str!("../testdata/spec/t03-validity-unix.txt");
+    let t04 = include_str!("../testdata/spec/t04-mdc-details.txt");
+    let body = format!("1\n{t02}\n{t03}\n{t04}\n");
+    let lines = lines::decode(body.as_bytes()).unwrap();
+    assert_eq!(lines.status(), 1);
+    assert_eq!(
+        texts(&lines),
+        [
+            "14/05/2013 13/05/2014",
+            "1761696000 1793232000",
+            "domain1.com VALIDATED, domain2.com NOTVALIDATED"
+        ]
+    );
+    assert!(lines.warnings().is_empty());
+}
+
 #[test]
 fn error_status_and_message() {
     let lines = lines::decode(

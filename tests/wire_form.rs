@@ -247,8 +247,13 @@ fn tricky_char() -> impl Strategy<Value = char> {
     ]
 }
 
+/// Short strings, and long ones that take the decoder's SIMD path (over 64 bytes).
 fn tricky_string() -> impl Strategy<Value = String> {
-    prop::collection::vec(tricky_char(), 0..12).prop_map(|chars| chars.into_iter().collect())
+    prop_oneof![
+        prop::collection::vec(tricky_char(), 0..12),
+        prop::collection::vec(tricky_char(), 60..160),
+    ]
+    .prop_map(|chars| chars.into_iter().collect())
 }
 
 fn tricky_pairs() -> impl Strategy<Value = Vec<(String, String)>> {

@@ -47,10 +47,13 @@
 //!
 //! # Performance
 //!
-//! The body is validated as UTF-8 once; `&` and `=` are found with `memchr`, and `%`, `+`
-//! and space with `memchr3`. A component without any of them is borrowed from the body;
-//! otherwise it is decoded with one allocation, copying the runs between escapes. The
-//! benchmark `benches/form.rs` compares this with `form_urlencoded` and `serde_urlencoded`.
+//! The body is validated as UTF-8 once and `&` and `=` are found with `memchr`. A long
+//! component (a base64 certificate) is checked for unencoded characters in one vectorised
+//! pass and its escapes are found with `memchr2`; runs between escapes are copied whole. A
+//! short one (over 64 bytes is long) is classified and decoded by a table-driven scalar loop,
+//! which is cheaper than setting up SIMD searches. A component without escapes is borrowed
+//! from the body; otherwise it costs one allocation. The benchmark `benches/form.rs`
+//! compares this with `form_urlencoded` and `serde_urlencoded`.
 //!
 //! # Encoding
 //!
@@ -263,6 +266,94 @@ fn scan(bytes: &[u8]) -> (bool, bool) {
     (low, equals)
 }
 
+/// Components up to this length are decoded by [`decode_short`]: one table-driven scalar
+/// pass costs less than the set-up of several SIMD searches.
+const SHORT: usize = 64;
+
+/// Byte classes for [`decode_short`].
+const PERCENT: u8 = 1;
+const PLUS: u8 = 2;
+/// Space, C0 control or DEL.
+const LOW: u8 = 4;
+const EQUALS: u8 = 8;
+
+const CLASSES: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        table[b] = LOW;
+        b += 1;
+    }
+    table[0x20] = LOW;
+    table[0x7f] = LOW;
+    table[b'%' as usize] = PERCENT;
+    table[b'+' as usize] = PLUS;
+    table[b'=' as usize] = EQUALS;
+    table
+};
+
+fn class(b: u8) -> u8 {
+    CLASSES.get(usize::from(b)).copied().unwrap_or(0)
+}
+
+/// [`decode_component`] for short components: one scalar pass to classify, one to decode.
+fn decode_short<'a>(
+    raw: &'a str,
+    offset: usize,
+    is_value: bool,
+    pending: &mut Pending,
+) -> Cow<'a, str> {
+    let bytes = raw.as_bytes();
+    let classes = bytes.iter().fold(0u8, |acc, &b| acc | class(b));
+    if classes == 0 {
+        return Cow::Borrowed(raw);
+    }
+    let unencoded = if is_value { LOW | EQUALS } else { LOW };
+    if classes & unencoded != 0 {
+        let first = bytes.iter().position(|&b| {
+            let c = class(b);
+            (c & EQUALS != 0 && is_value) || (c & LOW != 0 && b != b' ')
+        });
+        if let Some(i) = first {
+            pending.unencoded = Some(offset.saturating_add(i));
+        }
+        if classes & LOW != 0 {
+            return decode_bytes(raw, offset, pending);
+        }
+    }
+    if classes & (PERCENT | PLUS) == 0 {
+        return Cow::Borrowed(raw);
+    }
+    let mut out: Vec<u8> = Vec::with_capacity(bytes.len());
+    let mut first_invalid = None;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        i = i.saturating_add(1);
+        match b {
+            b'+' => out.push(b' '),
+            b'%' => match escape(bytes, i.saturating_sub(1)) {
+                Some(byte) => {
+                    out.push(byte);
+                    i = i.saturating_add(2);
+                }
+                None => {
+                    out.push(b'%');
+                    first_invalid.get_or_insert(i.saturating_sub(1));
+                }
+            },
+            _ => out.push(b),
+        }
+    }
+    pending.note(first_invalid, None, offset);
+    match String::from_utf8(out) {
+        Ok(text) => Cow::Owned(text),
+        Err(_) => {
+            pending.non_utf8.get_or_insert(offset);
+            Cow::Borrowed(raw)
+        }
+    }
+}
+
 /// Decodes one name or value; `offset` is its position in the body.
 ///
 /// The fast path builds the decoded text directly: runs between escapes are whole
@@ -277,6 +368,9 @@ fn decode_component<'a>(
     pending: &mut Pending,
 ) -> Cow<'a, str> {
     let bytes = raw.as_bytes();
+    if bytes.len() <= SHORT {
+        return decode_short(raw, offset, is_value, pending);
+    }
     let (low, equals) = scan(bytes);
     if low || (equals && is_value) {
         let first = bytes
@@ -705,6 +799,41 @@ mod tests {
         assert_eq!(w[0].field(), Some("v"));
         assert_eq!(w[1].offset(), Some(15));
         assert_eq!(w[1].field(), Some("w"));
+    }
+
+    #[test]
+    fn long_and_short_components_decode_and_warn_alike() {
+        for pad in [1, 70] {
+            let x = "x".repeat(pad);
+            let body = format!("k=%41{x}+%2*%C3%A9 =&n%20{x}=1");
+            let form = decode(body.as_bytes()).unwrap();
+            assert_eq!(form.pairs()[0].value(), format!("A{x} %2*é ="), "{pad}");
+            assert_eq!(form.pairs()[1].name(), format!("n {x}"), "{pad}");
+            let w: Vec<_> = form
+                .warnings()
+                .iter()
+                .map(|w| (w.kind(), w.field().unwrap().to_owned(), w.offset().unwrap()))
+                .collect();
+            assert_eq!(
+                w,
+                [
+                    (WarningKind::InvalidPercentEscape, "k".into(), 6 + pad),
+                    (WarningKind::UnencodedCharacter, "k".into(), 15 + pad),
+                ]
+            );
+        }
+        let body = format!("k={}\u{7}%FF", "y".repeat(80));
+        let form = decode(body.as_bytes()).unwrap();
+        assert_eq!(form.pairs()[0].value(), &body[2..]);
+        let kinds: Vec<_> = form.warnings().iter().map(Warning::kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                WarningKind::NonUtf8PercentEscape,
+                WarningKind::UnencodedCharacter
+            ]
+        );
+        assert_eq!(form.warnings()[1].offset(), Some(82));
     }
 
     #[test]

@@ -143,14 +143,20 @@ impl Slot {
         }
     }
 
-    /// Sort key: by order, the order's own fields (`None`) before its certificates.
-    fn key(self) -> (u32, Option<u32>) {
-        match self {
-            Self::Order(x) => (x, None),
-            Self::Certificate(x, y) => (x, Some(y)),
-        }
+    /// Sort key packed in one integer (cheap to compare): the order, then its own fields
+    /// before its certificates (`Y + 1`), then the arrival index `i`.
+    fn packed(self, i: usize) -> u128 {
+        let (x, y) = match self {
+            Self::Order(x) => (x, 0),
+            Self::Certificate(x, y) => (x, u64::from(y).saturating_add(1)),
+        };
+        let arrival = u128::try_from(i).unwrap_or(ARRIVAL_MASK) & ARRIVAL_MASK;
+        (u128::from(x) << 96) | (u128::from(y) << 56) | arrival
     }
 }
+
+/// The low 56 bits of [`Slot::packed`]: the arrival index (far above any field limit).
+const ARRIVAL_MASK: u128 = (1 << 56) - 1;
 
 /// Splits a key into its slot and the byte index where the field name starts.
 ///
@@ -255,11 +261,24 @@ impl<'a, 'l> Builder<'a, 'l> {
         Ok(())
     }
 
-    fn finish(mut self) -> Result<Indexed<'a>, DecodeError> {
-        // Stable: fields of one order or certificate keep their arrival order.
-        self.indexed.sort_by_key(|(slot, _)| slot.key());
+    fn finish(self) -> Result<Indexed<'a>, DecodeError> {
+        // Sort small keys rather than the fields; the arrival index breaks ties, so fields of
+        // one order or certificate keep their arrival order.
+        let mut keys: Vec<u128> = self
+            .indexed
+            .iter()
+            .enumerate()
+            .map(|(i, (slot, _))| slot.packed(i))
+            .collect();
+        keys.sort_unstable();
+        let mut fields: Vec<Option<(Slot, IndexedField<'a>)>> =
+            self.indexed.into_iter().map(Some).collect();
         let mut orders: Vec<IndexedOrder<'a>> = Vec::new();
-        for (slot, field) in self.indexed {
+        for key in keys {
+            let i = usize::try_from(key & ARRIVAL_MASK).unwrap_or(usize::MAX);
+            let Some((slot, field)) = fields.get_mut(i).and_then(Option::take) else {
+                continue; // each index appears once
+            };
             let x = slot.order();
             let order = match orders.last_mut() {
                 Some(order) if order.index == x => order,

@@ -166,8 +166,14 @@ struct Found<'l> {
     status: Option<i32>,
 }
 
+/// A DER/BER SEQUENCE with a long-form or indefinite length (every certificate container
+/// is longer than 127 bytes), or a ZIP local file header. ASCII text never starts like this,
+/// although `0` is the SEQUENCE tag byte.
 fn looks_binary(body: &[u8]) -> bool {
-    matches!(body.first(), Some(0x30)) || body.starts_with(b"PK\x03\x04")
+    match body {
+        [0x30, len, ..] => *len == 0x80 || (0x81..=0x84).contains(len),
+        _ => body.starts_with(b"PK\x03\x04"),
+    }
 }
 
 fn trimmed(body: &[u8]) -> &[u8] {
@@ -175,16 +181,20 @@ fn trimmed(body: &[u8]) -> &[u8] {
 }
 
 /// `name=value` with a plausible field name before the first `=`: the start of a form body.
+/// Bare base64 ends in `=` or `==` and has no `&`, so an `=` that ends the text or is
+/// followed by another `=` only counts when the text has an `&`.
 fn looks_like_form(text: &[u8]) -> bool {
     let head = text.get(..text.len().min(64)).unwrap_or(text);
-    match head.iter().position(|&b| b == b'=') {
-        Some(0) | None => false,
-        Some(eq) => head.get(..eq).is_some_and(|name| {
-            name.iter().all(|&b| {
-                b.is_ascii_alphanumeric() || b == b'_' || b == b'-' || b == b'+' || b == b'%'
-            })
-        }),
-    }
+    let Some(eq) = head.iter().position(|&b| b == b'=') else {
+        return false;
+    };
+    let name_ok = eq > 0
+        && head.get(..eq).is_some_and(|name| {
+            name.iter()
+                .all(|&b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'+' | b'%'))
+        });
+    let after = text.get(eq.saturating_add(1)).copied();
+    name_ok && (memchr::memchr(b'&', text).is_some() || !matches!(after, None | Some(b'=')))
 }
 
 /// The first line is a (signed) integer: a newline-delimited status body.

@@ -198,6 +198,7 @@ trait RequestSpec: Sized {
 
     fn extra(&self) -> &[(String, String)];
     fn allow_unknown(&self) -> bool;
+    fn set_allow_unknown(&mut self, allow: bool);
     fn check(&self, c: &mut Checker);
     fn write(&self, p: &mut Params);
     fn read(r: &mut PairReader) -> Option<Self>;
@@ -253,7 +254,7 @@ macro_rules! request_api {
                 K: Into<String>,
                 V: Into<String>,
             {
-                $crate::request::read_spec::<Self, I, K, V>(pairs)
+                $crate::request::read_spec::<Self, I, K, V>(pairs, false)
             }
         }
 
@@ -291,7 +292,7 @@ fn write_spec<R: RequestSpec>(request: &R) -> FormBody {
     p.finish()
 }
 
-fn read_spec<R, I, K, V>(pairs: I) -> Result<R, Violations>
+fn read_spec<R, I, K, V>(pairs: I, allow_unknown: bool) -> Result<R, Violations>
 where
     R: RequestSpec,
     I: IntoIterator<Item = (K, V)>,
@@ -299,8 +300,11 @@ where
     V: Into<String>,
 {
     let mut reader = PairReader::new(pairs, R::PARAMETERS, R::ALIASES);
-    let request = R::read(&mut reader);
-    reader.finish(request, validate_spec)
+    let request = R::read(&mut reader).map(|mut request| {
+        request.set_allow_unknown(allow_unknown);
+        request
+    });
+    reader.finish(request, validate_spec, R::UNTYPED, allow_unknown)
 }
 
 /// Generates the [`ApiRequest`] impl of a request type with a fixed path.
@@ -352,8 +356,8 @@ fn check_credentials(c: &mut Checker, credentials: &Credentials) {
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum AnyRequest {
-    /// AutoApplyOrder.
-    AutoApplyOrder(AutoApplyOrderRequest),
+    /// AutoApplyOrder (boxed: it has about 90 fields).
+    AutoApplyOrder(Box<AutoApplyOrderRequest>),
     /// AutoReplaceSSL.
     AutoReplaceSsl(AutoReplaceSslRequest),
     /// CollectSSL.
@@ -414,28 +418,41 @@ impl AnyRequest {
         K: Into<String>,
         V: Into<String>,
     {
+        Self::from_pairs_with(endpoint, pairs, false)
+    }
+
+    /// Like [`from_pairs`](Self::from_pairs), and sets `allow_unknown_parameters` on the
+    /// request (so the violations reported on error already honour it).
+    ///
+    /// # Errors
+    ///
+    /// As the `from_pairs` of each request type.
+    pub fn from_pairs_with<I, K, V>(
+        endpoint: EndpointId,
+        pairs: I,
+        allow_unknown_parameters: bool,
+    ) -> Option<Result<Self, Violations>>
+    where
+        I: IntoIterator<Item = (K, V)>,
+        K: Into<String>,
+        V: Into<String>,
+    {
+        let allow = allow_unknown_parameters;
         Some(match endpoint {
-            EndpointId::AutoApplyOrder => {
-                AutoApplyOrderRequest::from_pairs(pairs).map(Self::AutoApplyOrder)
-            }
+            EndpointId::AutoApplyOrder => read_spec::<AutoApplyOrderRequest, I, K, V>(pairs, allow)
+                .map(|r| Self::AutoApplyOrder(Box::new(r))),
             EndpointId::AutoReplaceSsl => {
-                AutoReplaceSslRequest::from_pairs(pairs).map(Self::AutoReplaceSsl)
+                read_spec(pairs, allow).map(Self::AutoReplaceSsl)
             }
-            EndpointId::CollectSsl => CollectSslRequest::from_pairs(pairs).map(Self::CollectSsl),
-            EndpointId::CollectPac => CollectPacRequest::from_pairs(pairs).map(Self::CollectPac),
-            EndpointId::CollectSmime => {
-                CollectSmimeRequest::from_pairs(pairs).map(Self::CollectSmime)
-            }
+            EndpointId::CollectSsl => read_spec(pairs, allow).map(Self::CollectSsl),
+            EndpointId::CollectPac => read_spec(pairs, allow).map(Self::CollectPac),
+            EndpointId::CollectSmime => read_spec(pairs, allow).map(Self::CollectSmime),
             EndpointId::GetDetailedOrderStatus => {
-                OrderStatusRequest::from_pairs(pairs).map(Self::OrderStatus)
+                read_spec(pairs, allow).map(Self::OrderStatus)
             }
-            EndpointId::AutoRevokeSsl => {
-                AutoRevokeSslRequest::from_pairs(pairs).map(Self::AutoRevokeSsl)
-            }
-            EndpointId::AutoRefund => AutoRefundRequest::from_pairs(pairs).map(Self::AutoRefund),
-            EndpointId::GetAccountBalance => {
-                AccountBalanceRequest::from_pairs(pairs).map(Self::AccountBalance)
-            }
+            EndpointId::AutoRevokeSsl => read_spec(pairs, allow).map(Self::AutoRevokeSsl),
+            EndpointId::AutoRefund => read_spec(pairs, allow).map(Self::AutoRefund),
+            EndpointId::GetAccountBalance => read_spec(pairs, allow).map(Self::AccountBalance),
             EndpointId::Notification => return None,
         })
     }
@@ -467,15 +484,15 @@ impl AnyRequest {
 
 impl ApiRequest for AnyRequest {
     fn endpoint(&self) -> EndpointId {
-        any_dispatch!(self, r => ApiRequest::endpoint(r))
+        any_dispatch!(self, r => r.endpoint())
     }
 
     fn path(&self) -> &'static str {
-        any_dispatch!(self, r => ApiRequest::path(r))
+        any_dispatch!(self, r => r.path())
     }
 
     fn allows_plain_http(&self) -> bool {
-        any_dispatch!(self, r => ApiRequest::allows_plain_http(r))
+        any_dispatch!(self, r => r.allows_plain_http())
     }
 
     fn validate(&self) -> Vec<Violation> {

@@ -62,6 +62,10 @@ impl RequestSpec for AccountBalanceRequest {
         self.allow_unknown_parameters
     }
 
+    fn set_allow_unknown(&mut self, allow: bool) {
+        self.allow_unknown_parameters = allow;
+    }
+
     fn check(&self, c: &mut Checker) {
         super::check_credentials(c, &self.credentials);
         if self.response_format == Some(ResponseFormat::Json) {
@@ -81,7 +85,7 @@ impl RequestSpec for AccountBalanceRequest {
     fn read(r: &mut PairReader) -> Option<Self> {
         let mut request = Self::new(super::read_credentials(r));
         request.response_format = r.parsed("responseFormat", "0 or 1", super::read_response_format);
-        request.extra = r.take_extra();
+        request.extra = r.extra_pairs();
         Some(request)
     }
 }

@@ -513,8 +513,8 @@ pub(super) fn check_domains(
             c.missing("primaryDomainName");
         } else {
             c.max_chars("primaryDomainName", primary, 64);
-            if let Some(names) = domain_names {
-                if !names.iter().any(|n| n.eq_ignore_ascii_case(primary)) {
+            if let Some(names) = domain_names
+                && !names.iter().any(|n| n.eq_ignore_ascii_case(primary)) {
                     c.push(
                         -4,
                         "primaryDomainName",
@@ -524,7 +524,6 @@ pub(super) fn check_domains(
                             .into(),
                     );
                 }
-            }
         }
     }
     match max_subject_cns {
@@ -579,8 +578,8 @@ pub(super) fn check_dcv_list(
             );
         }
     }
-    if let Some(domains) = domain_count {
-        if domains != entries.len() {
+    if let Some(domains) = domain_count
+        && domains != entries.len() {
             c.push(
                 -4,
                 name,
@@ -592,7 +591,6 @@ pub(super) fn check_dcv_list(
                 ),
             );
         }
-    }
     c.max_chars(name, &list.map(DcvTokens::to_wire).unwrap_or_default(), 32767);
 }
 
@@ -656,8 +654,8 @@ impl AutoApplyOrderRequest {
         }
         if self.days == 0 {
             c.malformed("days", "a positive number of days");
-        } else if let Some(main) = main {
-            if let (Some(false), Some(allowed)) =
+        } else if let Some(main) = main
+            && let (Some(false), Some(allowed)) =
                 (main.allows_days(self.days), main.allowed_days())
             {
                 let list: Vec<String> = allowed.iter().map(u32::to_string).collect();
@@ -672,7 +670,6 @@ impl AutoApplyOrderRequest {
                     ),
                 );
             }
-        }
         let keys = [
             ("csr", self.csr.as_ref()),
             ("pkcs10", self.pkcs10.as_ref()),
@@ -682,11 +679,10 @@ impl AutoApplyOrderRequest {
             c.optional(name, value, MAX_CSR_CHARS);
         }
         match main.map(Product::key_request) {
-            Some(KeyRequest::Csr) => {
-                if self.csr.as_ref().is_none_or(String::is_empty) {
+            Some(KeyRequest::Csr)
+                if self.csr.as_ref().is_none_or(String::is_empty) => {
                     c.missing("csr");
                 }
-            }
             Some(KeyRequest::CsrOrSpkac) => c.exactly_one_of(&[
                 ("csr", self.csr.is_some()),
                 ("pkcs10", self.pkcs10.is_some()),
@@ -702,15 +698,14 @@ impl AutoApplyOrderRequest {
                 c.missing("serverSoftware");
             }
         }
-        if let Some(software) = self.server_software {
-            if !software.in_auto_apply_order_list() {
+        if let Some(software) = self.server_software
+            && !software.in_auto_apply_order_list() {
                 c.not_allowed(
                     "serverSoftware",
                     "AutoApplyOrder documents 2, 10, 14, 35, 36, 18, 30, 31 and -1 (OTHER, \
                      recommended)",
                 );
             }
-        }
     }
 
     fn check_organisation(&self, c: &mut Checker, main: Option<&'static Product>) {
@@ -1041,6 +1036,10 @@ impl RequestSpec for AutoApplyOrderRequest {
         self.allow_unknown_parameters
     }
 
+    fn set_allow_unknown(&mut self, allow: bool) {
+        self.allow_unknown_parameters = allow;
+    }
+
     fn check(&self, c: &mut Checker) {
         super::check_credentials(c, &self.credentials);
         let main = self.main_product();
@@ -1283,7 +1282,7 @@ impl RequestSpec for AutoApplyOrderRequest {
         q.is_key_protected = r.flag("isKeyProtected");
         q.is_key_exportable = r.flag("isKeyExportable");
         q.show_collection_code = r.flag("showCollectionCode");
-        q.extra = r.take_extra();
+        q.extra = r.extra_pairs();
         q.products = products?;
         q.days = days?;
         Some(q)

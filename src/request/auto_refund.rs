@@ -79,6 +79,10 @@ impl RequestSpec for AutoRefundRequest {
         self.allow_unknown_parameters
     }
 
+    fn set_allow_unknown(&mut self, allow: bool) {
+        self.allow_unknown_parameters = allow;
+    }
+
     fn check(&self, c: &mut Checker) {
         super::check_credentials(c, &self.credentials);
         if self.order_number.is_empty() {
@@ -98,7 +102,7 @@ impl RequestSpec for AutoRefundRequest {
         let reason = r.parsed("refundReasonCode", "an integer from 1 to 11", RefundReason::from_wire);
         let reason = r.require("refundReasonCode", reason)?;
         let mut request = Self::new(credentials, order_number, reason);
-        request.extra = r.take_extra();
+        request.extra = r.extra_pairs();
         Some(request)
     }
 }

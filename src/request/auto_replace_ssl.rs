@@ -136,6 +136,10 @@ impl RequestSpec for AutoReplaceSslRequest {
         self.allow_unknown_parameters
     }
 
+    fn set_allow_unknown(&mut self, allow: bool) {
+        self.allow_unknown_parameters = allow;
+    }
+
     fn check(&self, c: &mut Checker) {
         super::check_credentials(c, &self.credentials);
         if self.order_number.is_empty() {
@@ -210,7 +214,7 @@ impl RequestSpec for AutoReplaceSslRequest {
         q.unique_value = r.string("uniqueValue");
         q.show_certificate_id = r.flag("showCertificateID");
         q.response_format = r.parsed("responseFormat", "0 or 1", super::read_response_format);
-        q.extra = r.take_extra();
+        q.extra = r.extra_pairs();
         Some(q)
     }
 }

@@ -129,6 +129,10 @@ impl RequestSpec for AutoRevokeSslRequest {
         self.allow_unknown_parameters
     }
 
+    fn set_allow_unknown(&mut self, allow: bool) {
+        self.allow_unknown_parameters = allow;
+    }
+
     fn check(&self, c: &mut Checker) {
         super::check_credentials(c, &self.credentials);
         if self.order_number.as_ref().is_some_and(String::is_empty) {
@@ -178,7 +182,7 @@ impl RequestSpec for AutoRevokeSslRequest {
         request.code_reason = r.parsed("codeReason", "0, 1, 3, 4 or 5", RevocationReason::from_wire);
         request.test = r.flag("test");
         request.response_format = r.parsed("responseFormat", "0 or 1", super::read_response_format);
-        request.extra = r.take_extra();
+        request.extra = r.extra_pairs();
         Some(request)
     }
 }

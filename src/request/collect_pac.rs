@@ -236,8 +236,8 @@ impl Common<'_> {
             }
         }
         let full = self.query_type == CollectQueryType::CertificateAndChain;
-        if let Some(rt) = self.response_type {
-            if rt != PacResponseType::Individual && !full {
+        if let Some(rt) = self.response_type
+            && rt != PacResponseType::Individual && !full {
                 c.push(
                     -4,
                     "responseType",
@@ -249,7 +249,6 @@ impl Common<'_> {
                     ),
                 );
             }
-        }
         match self.response_encoding {
             Some(ResponseEncoding::Binary)
                 if !full || self.response_type != Some(PacResponseType::Pkcs7) =>
@@ -283,42 +282,47 @@ impl Common<'_> {
     }
 }
 
-/// Reads the shared fields; `None` when `queryType` is missing or unreadable.
-fn read_common(
-    r: &mut PairReader,
-) -> (
-    Option<CollectQueryType>,
-    Option<Credentials>,
-    Option<String>,
-    Option<Secret>,
-    Option<PacResponseType>,
-    Option<ResponseEncoding>,
-) {
-    let login_name = r.string("loginName");
-    let login_password = r.string("loginPassword");
-    let credentials = if login_name.is_some() || login_password.is_some() {
-        Some(Credentials::new(
-            login_name.unwrap_or_default(),
-            login_password.unwrap_or_default(),
-        ))
-    } else {
-        None
-    };
-    let order_number = r.string("orderNumber");
-    let collection_code = r.string("collectionCode").map(Secret::from);
-    let query_type = r.parsed("queryType", "0, 1, 2 or 3", CollectQueryType::from_wire);
-    let query_type = r.require("queryType", query_type);
-    let response_type = r.parsed("responseType", "1, 2, 3 or 4", PacResponseType::from_wire);
-    let response_encoding =
-        r.parsed("responseEncoding", "0, 1 or 2", ResponseEncoding::from_wire);
-    (
-        query_type,
-        credentials,
-        order_number,
-        collection_code,
-        response_type,
-        response_encoding,
-    )
+/// The shared fields as `from_pairs` reads them.
+struct ReadCommon {
+    query_type: Option<CollectQueryType>,
+    credentials: Option<Credentials>,
+    order_number: Option<String>,
+    collection_code: Option<Secret>,
+    response_type: Option<PacResponseType>,
+    response_encoding: Option<ResponseEncoding>,
+    show_validity_period: Option<bool>,
+}
+
+impl ReadCommon {
+    fn read(r: &mut PairReader) -> Self {
+        let login_name = r.string("loginName");
+        let login_password = r.string("loginPassword");
+        let credentials = if login_name.is_some() || login_password.is_some() {
+            Some(Credentials::new(
+                login_name.unwrap_or_default(),
+                login_password.unwrap_or_default(),
+            ))
+        } else {
+            None
+        };
+        let order_number = r.string("orderNumber");
+        let collection_code = r.string("collectionCode").map(Secret::from);
+        let query_type = r.parsed("queryType", "0, 1, 2 or 3", CollectQueryType::from_wire);
+        let query_type = r.require("queryType", query_type);
+        let response_type = r.parsed("responseType", "1, 2, 3 or 4", PacResponseType::from_wire);
+        let response_encoding =
+            r.parsed("responseEncoding", "0, 1 or 2", ResponseEncoding::from_wire);
+        let show_validity_period = r.flag("showValidityPeriod");
+        Self {
+            query_type,
+            credentials,
+            order_number,
+            collection_code,
+            response_type,
+            response_encoding,
+            show_validity_period,
+        }
+    }
 }
 
 impl RequestSpec for CollectPacRequest {
@@ -343,6 +347,10 @@ impl RequestSpec for CollectPacRequest {
         self.allow_unknown_parameters
     }
 
+    fn set_allow_unknown(&mut self, allow: bool) {
+        self.allow_unknown_parameters = allow;
+    }
+
     fn check(&self, c: &mut Checker) {
         self.common().check(c, false);
         c.optional("responseMimeType", self.response_mime_type.as_ref(), 255);
@@ -355,18 +363,17 @@ impl RequestSpec for CollectPacRequest {
     }
 
     fn read(r: &mut PairReader) -> Option<Self> {
-        let (query_type, credentials, order_number, collection_code, rt, re) = read_common(r);
+        let common = ReadCommon::read(r);
         let response_mime_type = r.string("responseMimeType");
-        let show_validity_period = r.flag("showValidityPeriod");
-        let mut request = Self::new(query_type?);
-        request.credentials = credentials;
-        request.order_number = order_number;
-        request.collection_code = collection_code;
-        request.response_type = rt;
-        request.response_encoding = re;
+        let mut request = Self::new(common.query_type?);
+        request.credentials = common.credentials;
+        request.order_number = common.order_number;
+        request.collection_code = common.collection_code;
+        request.response_type = common.response_type;
+        request.response_encoding = common.response_encoding;
         request.response_mime_type = response_mime_type;
-        request.show_validity_period = show_validity_period;
-        request.extra = r.take_extra();
+        request.show_validity_period = common.show_validity_period;
+        request.extra = r.extra_pairs();
         Some(request)
     }
 }
@@ -406,6 +413,10 @@ impl RequestSpec for CollectSmimeRequest {
         self.allow_unknown_parameters
     }
 
+    fn set_allow_unknown(&mut self, allow: bool) {
+        self.allow_unknown_parameters = allow;
+    }
+
     fn check(&self, c: &mut Checker) {
         self.common().check(c, true);
     }
@@ -417,16 +428,15 @@ impl RequestSpec for CollectSmimeRequest {
     }
 
     fn read(r: &mut PairReader) -> Option<Self> {
-        let (query_type, credentials, order_number, collection_code, rt, re) = read_common(r);
-        let show_validity_period = r.flag("showValidityPeriod");
-        let mut request = Self::new(query_type?);
-        request.credentials = credentials;
-        request.order_number = order_number;
-        request.collection_code = collection_code;
-        request.response_type = rt;
-        request.response_encoding = re;
-        request.show_validity_period = show_validity_period;
-        request.extra = r.take_extra();
+        let common = ReadCommon::read(r);
+        let mut request = Self::new(common.query_type?);
+        request.credentials = common.credentials;
+        request.order_number = common.order_number;
+        request.collection_code = common.collection_code;
+        request.response_type = common.response_type;
+        request.response_encoding = common.response_encoding;
+        request.show_validity_period = common.show_validity_period;
+        request.extra = r.extra_pairs();
         Some(request)
     }
 }

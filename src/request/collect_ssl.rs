@@ -184,6 +184,10 @@ impl RequestSpec for CollectSslRequest {
         self.allow_unknown_parameters
     }
 
+    fn set_allow_unknown(&mut self, allow: bool) {
+        self.allow_unknown_parameters = allow;
+    }
+
     fn check(&self, c: &mut Checker) {
         super::check_credentials(c, &self.credentials);
         c.optional("orderNumber", self.order_number.as_ref(), 128);
@@ -198,8 +202,8 @@ impl RequestSpec for CollectSslRequest {
             ("baseOrderNumber", self.base_order_number.is_some()),
         ]);
         let full = self.query_type == CollectQueryType::CertificateAndChain;
-        if let Some(rt) = self.response_type {
-            if rt != SslResponseType::Individual && !full {
+        if let Some(rt) = self.response_type
+            && rt != SslResponseType::Individual && !full {
                 c.push(
                     -4,
                     "responseType",
@@ -211,7 +215,6 @@ impl RequestSpec for CollectSslRequest {
                     ),
                 );
             }
-        }
         match self.response_encoding {
             Some(ResponseEncoding::Binary) => {
                 let container = matches!(
@@ -280,7 +283,7 @@ impl RequestSpec for CollectSslRequest {
         request.show_mdc_domain_details2 = r.flag("showMDCDomainDetails2");
         request.show_status_details = r.flag("showStatusDetails");
         request.behaviour_version = r.number("behaviourVersion");
-        request.extra = r.take_extra();
+        request.extra = r.extra_pairs();
         query_type.map(|_| request)
     }
 }

@@ -121,6 +121,10 @@ impl RequestSpec for OrderStatusRequest {
         self.allow_unknown_parameters
     }
 
+    fn set_allow_unknown(&mut self, allow: bool) {
+        self.allow_unknown_parameters = allow;
+    }
+
     fn check(&self, c: &mut Checker) {
         super::check_credentials(c, &self.credentials);
         if self.order_number.as_ref().is_some_and(String::is_empty) {
@@ -158,7 +162,7 @@ impl RequestSpec for OrderStatusRequest {
         request.certificate_id = r.string("certificateID");
         request.show_validity_period = r.flag("showValidityPeriod");
         request.response_format = r.parsed("responseFormat", "1 or 2", super::read_response_format);
-        request.extra = r.take_extra();
+        request.extra = r.extra_pairs();
         query_type.map(|_| request)
     }
 }

@@ -644,31 +644,49 @@ impl PairReader {
         value
     }
 
-    /// The extra parameters (caller's spelling and order).
-    pub(crate) fn take_extra(&mut self) -> Vec<(String, String)> {
-        core::mem::take(&mut self.extra)
+    /// The extra parameters (caller's spelling and order). A copy: the reader keeps them to
+    /// check their names when the request cannot be built.
+    pub(crate) fn extra_pairs(&self) -> Vec<(String, String)> {
+        self.extra.clone()
     }
 
     /// Finishes: `Ok(request)` when every value could be read, else every violation found
     /// (reading problems, then `validate` of the request when it could be built).
+    ///
+    /// When the request could not be built, the extra parameter names are still checked
+    /// (against the table, `untyped` and `allow_unknown`), since that needs no request.
     pub(crate) fn finish<R>(
         self,
         request: Option<R>,
         validate: impl FnOnce(&R) -> Vec<Violation>,
+        untyped: &[&str],
+        allow_unknown: bool,
     ) -> Result<R, Violations> {
-        match request {
-            Some(request) if !self.failed => Ok(request),
-            Some(request) => {
-                let mut all = self.violations;
-                for v in validate(&request) {
-                    if !all.iter().any(|seen| seen.parameter == v.parameter && seen.code == v.code) {
-                        all.push(v);
-                    }
-                }
-                Err(Violations(all))
+        let mut all = self.violations;
+        let found = match request {
+            Some(request) if !self.failed => return Ok(request),
+            Some(request) => validate(&request),
+            None => {
+                let mut checker = Checker::new();
+                checker.extra(
+                    &self.extra,
+                    self.table,
+                    self.aliases,
+                    untyped,
+                    allow_unknown,
+                );
+                checker.finish()
             }
-            None => Err(Violations(self.violations)),
+        };
+        for v in found {
+            if !all
+                .iter()
+                .any(|seen| seen.parameter == v.parameter && seen.code == v.code)
+            {
+                all.push(v);
+            }
         }
+        Err(Violations(all))
     }
 }
 

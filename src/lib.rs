@@ -28,7 +28,6 @@ pub use limits::{Limits, MAX_CSR_CHARS, MAX_DER_DEPTH};
 pub use request::{
     AccountBalanceRequest, AnyRequest, ApiRequest, AutoApplyOrderRequest, AutoRefundRequest,
     AutoReplaceSslRequest, AutoRevokeSslRequest, BaseUrl, CollectPacRequest, CollectSmimeRequest,
-    CollectSslRequest, Credentials, HttpRequest, OrderStatusRequest, Secret, Violation,
-    Violations,
+    CollectSslRequest, Credentials, HttpRequest, OrderStatusRequest, Secret, Violation, Violations,
 };
 pub use timestamp::Timestamp;

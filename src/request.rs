@@ -122,8 +122,8 @@ pub use auto_revoke_ssl::AutoRevokeSslRequest;
 pub use collect_pac::{CollectPacRequest, CollectSmimeRequest};
 pub use collect_ssl::CollectSslRequest;
 pub use http::{
-    BaseUrl, BaseUrlError, Credentials, FORM_CONTENT_TYPE, FormBody, HttpRequest,
-    LEGACY_BASE_URL, REDACTED, Secret,
+    BaseUrl, BaseUrlError, Credentials, FORM_CONTENT_TYPE, FormBody, HttpRequest, LEGACY_BASE_URL,
+    REDACTED, Secret,
 };
 pub use order_status::OrderStatusRequest;
 pub use params::{
@@ -344,11 +344,7 @@ fn read_credentials(r: &mut PairReader) -> Credentials {
 /// `loginName` (64) and `loginPassword` (128), both required (DIGEST §1.2).
 fn check_credentials(c: &mut Checker, credentials: &Credentials) {
     c.required("loginName", &credentials.login_name, 64);
-    c.required(
-        "loginPassword",
-        credentials.login_password.expose(),
-        128,
-    );
+    c.required("loginPassword", credentials.login_password.expose(), 128);
 }
 
 /// A request for any endpoint: what [`AnyRequest::from_pairs`] builds from an endpoint id and
@@ -441,15 +437,11 @@ impl AnyRequest {
         Some(match endpoint {
             EndpointId::AutoApplyOrder => read_spec::<AutoApplyOrderRequest, I, K, V>(pairs, allow)
                 .map(|r| Self::AutoApplyOrder(Box::new(r))),
-            EndpointId::AutoReplaceSsl => {
-                read_spec(pairs, allow).map(Self::AutoReplaceSsl)
-            }
+            EndpointId::AutoReplaceSsl => read_spec(pairs, allow).map(Self::AutoReplaceSsl),
             EndpointId::CollectSsl => read_spec(pairs, allow).map(Self::CollectSsl),
             EndpointId::CollectPac => read_spec(pairs, allow).map(Self::CollectPac),
             EndpointId::CollectSmime => read_spec(pairs, allow).map(Self::CollectSmime),
-            EndpointId::GetDetailedOrderStatus => {
-                read_spec(pairs, allow).map(Self::OrderStatus)
-            }
+            EndpointId::GetDetailedOrderStatus => read_spec(pairs, allow).map(Self::OrderStatus),
             EndpointId::AutoRevokeSsl => read_spec(pairs, allow).map(Self::AutoRevokeSsl),
             EndpointId::AutoRefund => read_spec(pairs, allow).map(Self::AutoRefund),
             EndpointId::GetAccountBalance => read_spec(pairs, allow).map(Self::AccountBalance),

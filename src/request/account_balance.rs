@@ -79,7 +79,10 @@ impl RequestSpec for AccountBalanceRequest {
 
     fn write(&self, p: &mut Params) {
         p.credentials(&self.credentials);
-        p.value("responseFormat", self.response_format.map(ResponseFormat::code));
+        p.value(
+            "responseFormat",
+            self.response_format.map(ResponseFormat::code),
+        );
     }
 
     fn read(r: &mut PairReader) -> Option<Self> {

@@ -514,16 +514,17 @@ pub(super) fn check_domains(
         } else {
             c.max_chars("primaryDomainName", primary, 64);
             if let Some(names) = domain_names
-                && !names.iter().any(|n| n.eq_ignore_ascii_case(primary)) {
-                    c.push(
-                        -4,
-                        "primaryDomainName",
-                        Rule::Requires,
-                        "the value of 'primaryDomainName' is invalid: it must be one of \
+                && !names.iter().any(|n| n.eq_ignore_ascii_case(primary))
+            {
+                c.push(
+                    -4,
+                    "primaryDomainName",
+                    Rule::Requires,
+                    "the value of 'primaryDomainName' is invalid: it must be one of \
                          'domainNames'"
-                            .into(),
-                    );
-                }
+                        .into(),
+                );
+            }
         }
     }
     match max_subject_cns {
@@ -579,19 +580,24 @@ pub(super) fn check_dcv_list(
         }
     }
     if let Some(domains) = domain_count
-        && domains != entries.len() {
-            c.push(
-                -4,
-                name,
-                Rule::Requires,
-                format!(
-                    "the value of '{name}' is invalid: it has {} entries but 'domainNames' has \
+        && domains != entries.len()
+    {
+        c.push(
+            -4,
+            name,
+            Rule::Requires,
+            format!(
+                "the value of '{name}' is invalid: it has {} entries but 'domainNames' has \
                      {domains}; give one entry per domain, in the same order",
-                    entries.len()
-                ),
-            );
-        }
-    c.max_chars(name, &list.map(DcvTokens::to_wire).unwrap_or_default(), 32767);
+                entries.len()
+            ),
+        );
+    }
+    c.max_chars(
+        name,
+        &list.map(DcvTokens::to_wire).unwrap_or_default(),
+        32767,
+    );
 }
 
 /// The `dcvEmailAddresses`/`validationTokens` exclusion (shared with AutoReplaceSSL).
@@ -643,7 +649,11 @@ impl AutoApplyOrderRequest {
             c.missing("product");
         } else {
             let list: Vec<String> = self.products.iter().map(u32::to_string).collect();
-            c.max_chars("product", &list.join(","), product::MAX_PRODUCT_PARAMETER_CHARS);
+            c.max_chars(
+                "product",
+                &list.join(","),
+                product::MAX_PRODUCT_PARAMETER_CHARS,
+            );
             for problem in product::check_combination(&self.products) {
                 if problem.is_error() {
                     let message = problem.message();
@@ -655,21 +665,20 @@ impl AutoApplyOrderRequest {
         if self.days == 0 {
             c.malformed("days", "a positive number of days");
         } else if let Some(main) = main
-            && let (Some(false), Some(allowed)) =
-                (main.allows_days(self.days), main.allowed_days())
-            {
-                let list: Vec<String> = allowed.iter().map(u32::to_string).collect();
-                c.push(
-                    -115,
-                    "days",
-                    Rule::DaysNotOffered,
-                    format!(
-                        "{main} is not sold for this number of days (the server answers with \
+            && let (Some(false), Some(allowed)) = (main.allows_days(self.days), main.allowed_days())
+        {
+            let list: Vec<String> = allowed.iter().map(u32::to_string).collect();
+            c.push(
+                -115,
+                "days",
+                Rule::DaysNotOffered,
+                format!(
+                    "{main} is not sold for this number of days (the server answers with \
                          'no price found'); choose one of {}",
-                        list.join(", ")
-                    ),
-                );
-            }
+                    list.join(", ")
+                ),
+            );
+        }
         let keys = [
             ("csr", self.csr.as_ref()),
             ("pkcs10", self.pkcs10.as_ref()),
@@ -679,10 +688,9 @@ impl AutoApplyOrderRequest {
             c.optional(name, value, MAX_CSR_CHARS);
         }
         match main.map(Product::key_request) {
-            Some(KeyRequest::Csr)
-                if self.csr.as_ref().is_none_or(String::is_empty) => {
-                    c.missing("csr");
-                }
+            Some(KeyRequest::Csr) if self.csr.as_ref().is_none_or(String::is_empty) => {
+                c.missing("csr");
+            }
             Some(KeyRequest::CsrOrSpkac) => c.exactly_one_of(&[
                 ("csr", self.csr.is_some()),
                 ("pkcs10", self.pkcs10.is_some()),
@@ -699,13 +707,14 @@ impl AutoApplyOrderRequest {
             }
         }
         if let Some(software) = self.server_software
-            && !software.in_auto_apply_order_list() {
-                c.not_allowed(
-                    "serverSoftware",
-                    "AutoApplyOrder documents 2, 10, 14, 35, 36, 18, 30, 31 and -1 (OTHER, \
+            && !software.in_auto_apply_order_list()
+        {
+            c.not_allowed(
+                "serverSoftware",
+                "AutoApplyOrder documents 2, 10, 14, 35, 36, 18, 30, 31 and -1 (OTHER, \
                      recommended)",
-                );
-            }
+            );
+        }
     }
 
     fn check_organisation(&self, c: &mut Checker, main: Option<&'static Product>) {
@@ -722,7 +731,11 @@ impl AutoApplyOrderRequest {
         c.optional("streetAddress2", self.street_address2.as_ref(), 128);
         c.optional("streetAddress3", self.street_address3.as_ref(), 128);
         c.optional("localityName", self.locality_name.as_ref(), 128);
-        c.optional("stateOrProvinceName", self.state_or_province_name.as_ref(), 128);
+        c.optional(
+            "stateOrProvinceName",
+            self.state_or_province_name.as_ref(),
+            128,
+        );
         c.optional("postalCode", self.postal_code.as_ref(), 40);
         c.country("countryName", self.country_name.as_ref());
         c.optional("dunsNumber", self.duns_number.as_ref(), 20);
@@ -875,7 +888,12 @@ impl AutoApplyOrderRequest {
             );
         }
         c.optional("appRepLoginName", self.app_rep_login_name.as_ref(), 50);
-        if hg && self.app_rep_login_name.as_ref().is_none_or(String::is_empty) {
+        if hg
+            && self
+                .app_rep_login_name
+                .as_ref()
+                .is_none_or(String::is_empty)
+        {
             c.push(
                 -3,
                 "appRepLoginName",
@@ -886,7 +904,10 @@ impl AutoApplyOrderRequest {
             );
         }
         if main.is_some_and(|m| m.family().is_licence())
-            && self.app_rep_email_address.as_ref().is_none_or(String::is_empty)
+            && self
+                .app_rep_email_address
+                .as_ref()
+                .is_none_or(String::is_empty)
         {
             c.push(
                 -3,
@@ -931,7 +952,11 @@ impl AutoApplyOrderRequest {
                 );
             }
         }
-        c.optional("privateKeyFilename", self.private_key_filename.as_ref(), 1024);
+        c.optional(
+            "privateKeyFilename",
+            self.private_key_filename.as_ref(),
+            1024,
+        );
         c.optional("cspName", self.csp_name.as_ref(), 255);
     }
 }
@@ -1060,7 +1085,12 @@ impl RequestSpec for AutoApplyOrderRequest {
             self.dcv_email_addresses.as_ref(),
             domains,
         );
-        check_dcv_list(c, "validationTokens", self.validation_tokens.as_ref(), domains);
+        check_dcv_list(
+            c,
+            "validationTokens",
+            self.validation_tokens.as_ref(),
+            domains,
+        );
         check_dcv_exclusive(
             c,
             self.dcv_email_addresses.is_some() && self.validation_tokens.is_some(),
@@ -1129,7 +1159,10 @@ impl RequestSpec for AutoApplyOrderRequest {
         p.flag("showCertificateState", self.show_certificate_state);
         p.opt_str("foreignOrderNumber", self.foreign_order_number.as_ref());
         p.flag("checkFONIsUnique", self.check_fon_is_unique);
-        p.value("responseFormat", self.response_format.map(ResponseFormat::code));
+        p.value(
+            "responseFormat",
+            self.response_format.map(ResponseFormat::code),
+        );
         p.flag("test", self.test);
         p.opt_str("idaEmailAddress", self.ida_email_address.as_ref());
         p.opt_str("idaTelephoneNumber", self.ida_telephone_number.as_ref());
@@ -1148,9 +1181,18 @@ impl RequestSpec for AutoApplyOrderRequest {
             "appRepOrganizationalUnitName",
             self.app_rep_organizational_unit_name.as_ref(),
         );
-        p.opt_str("appRepStreetAddress1", self.app_rep_street_address1.as_ref());
-        p.opt_str("appRepStreetAddress2", self.app_rep_street_address2.as_ref());
-        p.opt_str("appRepStreetAddress3", self.app_rep_street_address3.as_ref());
+        p.opt_str(
+            "appRepStreetAddress1",
+            self.app_rep_street_address1.as_ref(),
+        );
+        p.opt_str(
+            "appRepStreetAddress2",
+            self.app_rep_street_address2.as_ref(),
+        );
+        p.opt_str(
+            "appRepStreetAddress3",
+            self.app_rep_street_address3.as_ref(),
+        );
         p.opt_str("appRepPostOfficeBox", self.app_rep_post_office_box.as_ref());
         p.opt_str("appRepLocalityName", self.app_rep_locality_name.as_ref());
         p.opt_str(

@@ -68,8 +68,12 @@ api_request_impl!(AutoRefundRequest);
 
 impl RequestSpec for AutoRefundRequest {
     const ENDPOINT: EndpointId = EndpointId::AutoRefund;
-    const PARAMETERS: &'static [&'static str] =
-        &["loginName", "loginPassword", "orderNumber", "refundReasonCode"];
+    const PARAMETERS: &'static [&'static str] = &[
+        "loginName",
+        "loginPassword",
+        "orderNumber",
+        "refundReasonCode",
+    ];
 
     fn extra(&self) -> &[(String, String)] {
         &self.extra
@@ -99,7 +103,11 @@ impl RequestSpec for AutoRefundRequest {
     fn read(r: &mut PairReader) -> Option<Self> {
         let credentials = super::read_credentials(r);
         let order_number = r.string("orderNumber").unwrap_or_default();
-        let reason = r.parsed("refundReasonCode", "an integer from 1 to 11", RefundReason::from_wire);
+        let reason = r.parsed(
+            "refundReasonCode",
+            "an integer from 1 to 11",
+            RefundReason::from_wire,
+        );
         let reason = r.require("refundReasonCode", reason)?;
         let mut request = Self::new(credentials, order_number, reason);
         request.extra = r.extra_pairs();

@@ -187,7 +187,10 @@ impl RequestSpec for AutoReplaceSslRequest {
         }
         p.opt_str("uniqueValue", self.unique_value.as_ref());
         p.flag("showCertificateID", self.show_certificate_id);
-        p.value("responseFormat", self.response_format.map(ResponseFormat::code));
+        p.value(
+            "responseFormat",
+            self.response_format.map(ResponseFormat::code),
+        );
     }
 
     fn read(r: &mut PairReader) -> Option<Self> {

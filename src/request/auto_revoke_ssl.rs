@@ -170,7 +170,10 @@ impl RequestSpec for AutoRevokeSslRequest {
         p.opt_str("revocationReason", self.revocation_reason.as_ref());
         p.value("codeReason", self.code_reason);
         p.flag("test", self.test);
-        p.value("responseFormat", self.response_format.map(ResponseFormat::code));
+        p.value(
+            "responseFormat",
+            self.response_format.map(ResponseFormat::code),
+        );
     }
 
     fn read(r: &mut PairReader) -> Option<Self> {
@@ -179,7 +182,8 @@ impl RequestSpec for AutoRevokeSslRequest {
         request.certificate_id = r.string("certificateID");
         request.serial_number = r.string("serialNumber");
         request.revocation_reason = r.string("revocationReason");
-        request.code_reason = r.parsed("codeReason", "0, 1, 3, 4 or 5", RevocationReason::from_wire);
+        request.code_reason =
+            r.parsed("codeReason", "0, 1, 3, 4 or 5", RevocationReason::from_wire);
         request.test = r.flag("test");
         request.response_format = r.parsed("responseFormat", "0 or 1", super::read_response_format);
         request.extra = r.extra_pairs();

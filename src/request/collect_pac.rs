@@ -237,18 +237,20 @@ impl Common<'_> {
         }
         let full = self.query_type == CollectQueryType::CertificateAndChain;
         if let Some(rt) = self.response_type
-            && rt != PacResponseType::Individual && !full {
-                c.push(
-                    -4,
-                    "responseType",
-                    Rule::Requires,
-                    format!(
-                        "responseType {} ({rt:?}) needs queryType=1; use queryType=1 or \
+            && rt != PacResponseType::Individual
+            && !full
+        {
+            c.push(
+                -4,
+                "responseType",
+                Rule::Requires,
+                format!(
+                    "responseType {} ({rt:?}) needs queryType=1; use queryType=1 or \
                          responseType=3",
-                        rt.code()
-                    ),
-                );
-            }
+                    rt.code()
+                ),
+            );
+        }
         match self.response_encoding {
             Some(ResponseEncoding::Binary)
                 if !full || self.response_type != Some(PacResponseType::Pkcs7) =>

@@ -203,18 +203,20 @@ impl RequestSpec for CollectSslRequest {
         ]);
         let full = self.query_type == CollectQueryType::CertificateAndChain;
         if let Some(rt) = self.response_type
-            && rt != SslResponseType::Individual && !full {
-                c.push(
-                    -4,
-                    "responseType",
-                    Rule::Requires,
-                    format!(
-                        "responseType {} ({rt:?}) needs queryType=1; use queryType=1 or \
+            && rt != SslResponseType::Individual
+            && !full
+        {
+            c.push(
+                -4,
+                "responseType",
+                Rule::Requires,
+                format!(
+                    "responseType {} ({rt:?}) needs queryType=1; use queryType=1 or \
                          responseType=3",
-                        rt.code()
-                    ),
-                );
-            }
+                    rt.code()
+                ),
+            );
+        }
         match self.response_encoding {
             Some(ResponseEncoding::Binary) => {
                 let container = matches!(
@@ -257,7 +259,10 @@ impl RequestSpec for CollectSslRequest {
         p.flag("showValidityPeriod", self.show_validity_period);
         p.flag("showFQDN", self.show_fqdn);
         p.flag("showExtStatus", self.show_ext_status);
-        p.value("responseFormat", self.response_format.map(ResponseFormat::code));
+        p.value(
+            "responseFormat",
+            self.response_format.map(ResponseFormat::code),
+        );
         p.flag("showMDCDomainDetails", self.show_mdc_domain_details);
         p.flag("showMDCDomainDetails2", self.show_mdc_domain_details2);
         p.flag("showStatusDetails", self.show_status_details);
@@ -268,11 +273,15 @@ impl RequestSpec for CollectSslRequest {
         let credentials = super::read_credentials(r);
         let query_type = r.parsed("queryType", "0, 1, 2 or 3", CollectQueryType::from_wire);
         let query_type = r.require("queryType", query_type);
-        let mut request = Self::new(credentials, query_type.unwrap_or(CollectQueryType::StatusOnly));
+        let mut request = Self::new(
+            credentials,
+            query_type.unwrap_or(CollectQueryType::StatusOnly),
+        );
         request.order_number = r.string("orderNumber");
         request.certificate_id = r.string("certificateID");
         request.base_order_number = r.string("baseOrderNumber");
-        request.response_type = r.parsed("responseType", "0, 1, 2 or 3", SslResponseType::from_wire);
+        request.response_type =
+            r.parsed("responseType", "0, 1, 2 or 3", SslResponseType::from_wire);
         request.response_encoding =
             r.parsed("responseEncoding", "0 or 1", ResponseEncoding::from_wire);
         request.show_validity_period = r.flag("showValidityPeriod");

@@ -113,11 +113,7 @@ impl Credentials {
 
 impl fmt::Display for Credentials {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "loginName={} loginPassword={REDACTED}",
-            self.login_name
-        )
+        write!(f, "loginName={} loginPassword={REDACTED}", self.login_name)
     }
 }
 

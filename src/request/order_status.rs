@@ -149,15 +149,20 @@ impl RequestSpec for OrderStatusRequest {
         p.opt_str("certificateID", self.certificate_id.as_ref());
         p.value("queryType", Some(self.query_type));
         p.flag("showValidityPeriod", self.show_validity_period);
-        p.value("responseFormat", self.response_format.map(ResponseFormat::code));
+        p.value(
+            "responseFormat",
+            self.response_format.map(ResponseFormat::code),
+        );
     }
 
     fn read(r: &mut PairReader) -> Option<Self> {
         let credentials = super::read_credentials(r);
         let query_type = r.parsed("queryType", "0, 1 or 2", OrderStatusQueryType::from_wire);
         let query_type = r.require("queryType", query_type);
-        let mut request =
-            Self::new(credentials, query_type.unwrap_or(OrderStatusQueryType::StatusOnly));
+        let mut request = Self::new(
+            credentials,
+            query_type.unwrap_or(OrderStatusQueryType::StatusOnly),
+        );
         request.order_number = r.string("orderNumber");
         request.certificate_id = r.string("certificateID");
         request.show_validity_period = r.flag("showValidityPeriod");

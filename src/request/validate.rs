@@ -368,7 +368,11 @@ impl Checker {
     pub(crate) fn exactly_one_of(&mut self, present: &[(&str, bool)]) {
         let names: Vec<&str> = present.iter().map(|(n, _)| *n).collect();
         let list = names.join(", ");
-        let given: Vec<&str> = present.iter().filter(|(_, p)| *p).map(|(n, _)| *n).collect();
+        let given: Vec<&str> = present
+            .iter()
+            .filter(|(_, p)| *p)
+            .map(|(n, _)| *n)
+            .collect();
         match given.as_slice() {
             [] => {
                 let first = names.first().copied().unwrap_or_default();
@@ -424,12 +428,16 @@ impl Checker {
             if allow_unknown {
                 continue;
             }
-            let canonical = typed.iter().copied().find(|t| t.eq_ignore_ascii_case(name)).or_else(|| {
-                aliases
-                    .iter()
-                    .find(|(alias, _)| alias.eq_ignore_ascii_case(name))
-                    .map(|(_, canonical)| *canonical)
-            });
+            let canonical = typed
+                .iter()
+                .copied()
+                .find(|t| t.eq_ignore_ascii_case(name))
+                .or_else(|| {
+                    aliases
+                        .iter()
+                        .find(|(alias, _)| alias.eq_ignore_ascii_case(name))
+                        .map(|(_, canonical)| *canonical)
+                });
             if let Some(canonical) = canonical {
                 self.push(
                     -4,
@@ -479,10 +487,13 @@ pub(crate) fn is_email_address(s: &str) -> bool {
     let Some((local, domain)) = s.rsplit_once('@') else {
         return false;
     };
-    let atext = |c: char| c.is_ascii_alphanumeric() || "!#$%&'*+/=?^_`{|}~-".contains(c) || !c.is_ascii();
+    let atext =
+        |c: char| c.is_ascii_alphanumeric() || "!#$%&'*+/=?^_`{|}~-".contains(c) || !c.is_ascii();
     let local_ok = !local.is_empty()
         && local.len() <= 64
-        && local.split('.').all(|part| !part.is_empty() && part.chars().all(atext));
+        && local
+            .split('.')
+            .all(|part| !part.is_empty() && part.chars().all(atext));
     if !local_ok || domain.is_empty() || domain.len() > 253 {
         return false;
     }
@@ -492,9 +503,11 @@ pub(crate) fn is_email_address(s: &str) -> bool {
             && label.len() <= 63
             && !label.starts_with('-')
             && !label.ends_with('-')
-            && label
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '-' || !c.is_ascii() && !c.is_control() && !c.is_whitespace())
+            && label.chars().all(|c| {
+                c.is_ascii_alphanumeric()
+                    || c == '-'
+                    || !c.is_ascii() && !c.is_control() && !c.is_whitespace()
+            })
     };
     labels.len() >= 2
         && labels.iter().all(label_ok)
@@ -520,7 +533,10 @@ pub(crate) fn is_iso_date(s: &str) -> bool {
     let (Some(year), Some(month), Some(day)) = (num(0..4), num(5..7), num(8..10)) else {
         return false;
     };
-    let Ok(month) = u8::try_from(month).map_err(|_| ()).and_then(|m| time::Month::try_from(m).map_err(|_| ())) else {
+    let Ok(month) = u8::try_from(month)
+        .map_err(|_| ())
+        .and_then(|m| time::Month::try_from(m).map_err(|_| ()))
+    else {
         return false;
     };
     let Ok(day) = u8::try_from(day) else {
@@ -628,7 +644,11 @@ impl PairReader {
 
     /// A non-negative integer.
     pub(crate) fn number(&mut self, name: &'static str) -> Option<u32> {
-        self.parsed(name, "a non-negative decimal integer", super::params::parse_u32)
+        self.parsed(
+            name,
+            "a non-negative decimal integer",
+            super::params::parse_u32,
+        )
     }
 
     /// A parameter the request cannot be built without: `-3` when absent.

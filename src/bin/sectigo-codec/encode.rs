@@ -83,7 +83,8 @@ pub(crate) fn run(args: &EncodeArgs) -> ExitCode {
         };
         pairs.push((name.to_owned(), value.to_owned()));
     }
-    let Some(read) = AnyRequest::from_pairs_with(endpoint, pairs, args.allow_unknown_parameters) else {
+    let Some(read) = AnyRequest::from_pairs_with(endpoint, pairs, args.allow_unknown_parameters)
+    else {
         eprintln!("sectigo-codec: encode: {endpoint} has no request");
         return ExitCode::from(2);
     };

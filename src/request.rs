@@ -258,6 +258,20 @@ macro_rules! request_api {
             }
         }
 
+        /// Shows the path, the form body with secret values redacted (every parameter that
+        /// would be sent, under its wire name) and `allow_unknown_parameters`. Written by
+        /// hand rather than derived so that extra parameters holding a password are redacted
+        /// too.
+        impl core::fmt::Debug for $ty {
+            fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                f.debug_struct(stringify!($ty))
+                    .field("path", &$crate::request::ApiRequest::path(self))
+                    .field("body", &self.to_form().redacted())
+                    .field("allow_unknown_parameters", &self.allow_unknown_parameters)
+                    .finish()
+            }
+        }
+
         impl core::fmt::Display for $ty {
             fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
                 write!(

@@ -22,7 +22,7 @@ use crate::{EndpointId, ResponseFormat};
 /// req.response_format = Some(ResponseFormat::UrlEncoded);
 /// assert_eq!(req.to_form().as_str(), "loginName=reseller&loginPassword=s3cret&responseFormat=1");
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct AccountBalanceRequest {
     /// `loginName`, `loginPassword`.

@@ -117,7 +117,7 @@ impl ApplyPath {
 /// let v = order.validate();
 /// assert_eq!((v[0].code, v[0].parameter.as_str()), (-4, "product"));
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct AutoApplyOrderRequest {
     /// `!AutoApplyOrder` or `!AutoApplySSL`.

@@ -31,7 +31,7 @@ use crate::EndpointId;
 ///     "loginName=reseller&loginPassword=s3cret&orderNumber=1234567&refundReasonCode=9"
 /// );
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct AutoRefundRequest {
     /// `loginName`, `loginPassword`.

@@ -44,7 +44,7 @@ use crate::{EndpointId, MAX_CSR_CHARS, ResponseFormat};
 ///      &dcvMethod=HTTP_CSR_HASH&responseFormat=1"
 /// );
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct AutoReplaceSslRequest {
     /// `loginName`, `loginPassword`.

@@ -39,7 +39,7 @@ use crate::{EndpointId, ResponseFormat};
 ///     "loginName=reseller&loginPassword=s3cret&orderNumber=1234567&revocationReason=Key+lost&codeReason=1"
 /// );
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct AutoRevokeSslRequest {
     /// `loginName`, `loginPassword`.

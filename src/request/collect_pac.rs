@@ -41,7 +41,7 @@ use crate::EndpointId;
 /// assert!(format!("{http:?}").contains("collectionCode=<redacted>"));
 /// # Ok::<(), sectigo_codec::request::BaseUrlError>(())
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct CollectPacRequest {
     /// `loginName`, `loginPassword` (with `order_number`; not with `collection_code`).
@@ -82,7 +82,7 @@ pub struct CollectPacRequest {
 /// let v = req.validate();
 /// assert_eq!((v[0].code, v[0].parameter.as_str()), (-4, "responseEncoding"));
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct CollectSmimeRequest {
     /// `loginName`, `loginPassword` (with `order_number`; not with `collection_code`).

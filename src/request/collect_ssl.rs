@@ -52,7 +52,7 @@ use crate::{EndpointId, ResponseFormat};
 ///      &responseType=3&showValidityPeriod=Y&showExtStatus=Y&responseFormat=1&showStatusDetails=Y"
 /// );
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct CollectSslRequest {
     /// `loginName`, `loginPassword`.

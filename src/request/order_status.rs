@@ -38,7 +38,7 @@ use crate::{EndpointId, ResponseFormat};
 ///     "loginName=reseller&loginPassword=s3cret&orderNumber=7250060&queryType=2&responseFormat=2"
 /// );
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub struct OrderStatusRequest {
     /// `loginName`, `loginPassword`.

@@ -196,6 +196,10 @@ impl Common<'_> {
         match (self.collection_code, self.credentials, self.order_number) {
             (Some(code), credentials, order_number) => {
                 c.required("collectionCode", code.expose(), 16);
+                if let Some(credentials) = credentials {
+                    c.max_chars("loginName", &credentials.login_name, 64);
+                    c.max_chars("loginPassword", credentials.login_password.expose(), 128);
+                }
                 for (name, given) in [
                     ("loginName", credentials.is_some()),
                     ("orderNumber", order_number.is_some()),

@@ -2,9 +2,10 @@
 //!
 //! Each request type holds the parameters of one endpoint as typed fields: required ones are
 //! arguments of its constructor, optional ones are public `Option` fields; `Y`/`N` flags are
-//! `Option<bool>`, order numbers and IDs are strings, enumerated values are the enums of
-//! [`params`](self#reexports). Every type has the same four methods (also available through
-//! the [`ApiRequest`] trait):
+//! `Option<bool>`, order numbers and IDs are strings (DIGEST quirk 9: `1234567repl#1`),
+//! enumerated values are enums holding only the documented values ([`CollectQueryType`],
+//! [`SslResponseType`], [`ServerSoftware`], [`DcvMethod`], [`RevocationReason`], ...). Every
+//! type has the same four methods (also available through the [`ApiRequest`] trait):
 //!
 //! * `validate()` returns **every** [`Violation`] the server would refuse the request for,
 //!   each with the server's error code (`-3` missing, `-4` invalid, `-2` unrecognised, `-7`
@@ -17,6 +18,8 @@
 //! * `from_pairs(pairs)` builds the request from `name=value` pairs (the by-name API the
 //!   command-line tool uses), names matched case-insensitively, unknown names kept as extra
 //!   parameters.
+//!
+//! Each endpoint's module documents its parameter table and rules.
 //!
 //! | Endpoint | Request type | Path after the base URL |
 //! |---|---|---|
@@ -69,6 +72,12 @@
 //! never repeat a value. Extra parameters whose name contains `password` or is
 //! `collectionCode` are redacted too.
 //!
+//! # The caller's loop (sans-IO)
+//!
+//! Build the request, `to_http` it, send the [`HttpRequest`] with any HTTP client, and hand
+//! the status, `Content-Type` and body bytes to the endpoint's response parser. The library
+//! does no I/O, reads no clock and draws no randomness.
+//!
 //! # Example
 //!
 //! ```
@@ -102,15 +111,15 @@ use core::fmt;
 
 use crate::EndpointId;
 
-mod account_balance;
-mod auto_apply_order;
-mod auto_refund;
-mod auto_replace_ssl;
-mod auto_revoke_ssl;
-mod collect_pac;
-mod collect_ssl;
+pub mod account_balance;
+pub mod auto_apply_order;
+pub mod auto_refund;
+pub mod auto_replace_ssl;
+pub mod auto_revoke_ssl;
+pub mod collect_pac;
+pub mod collect_ssl;
 mod http;
-mod order_status;
+pub mod order_status;
 mod params;
 mod validate;
 

@@ -3,7 +3,12 @@
 //! rule with a failing and a passing case.
 
 // Test code: unwrap and index freely (a failure is a test failure).
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    clippy::panic
+)]
 
 use sectigo_codec::ResponseFormat;
 use sectigo_codec::product::CombinationProblem;
@@ -1116,7 +1121,8 @@ fn product_combinations() {
     let mut order = dv_example();
     order.products = vec![];
     assert_eq!(summary(&order.validate()), [v(-3, "product", "missing")]);
-    let cases: &[(&[u32], Option<(i32, &str)>)] = &[
+    type Case<'a> = (&'a [u32], Option<(i32, &'a str)>);
+    let cases: &[Case<'_>] = &[
         (&[488], None),
         (&[488, 36], Some((-4, "product-trustlogo-needs-ov-ev"))),
         (

@@ -1607,6 +1607,27 @@ fn from_pairs_reports_every_reading_problem() {
             v(-4, "responseType", "requires"),
         ]
     );
+    // An unreadable required value is reported once (not also as missing).
+    let err = AutoApplyOrderRequest::from_pairs([
+        ("loginName", "a"),
+        ("loginPassword", "b"),
+        ("product", "488"),
+        ("days", "365"),
+        ("isCustomerValidated", "N"),
+        ("serverSoftware", "99"),
+        ("csr", CSR_PLACEHOLDER),
+        ("x-one", "1"),
+        ("x-two", "2"),
+    ])
+    .unwrap_err();
+    assert_eq!(
+        summary(err.as_slice()),
+        [
+            v(-4, "serverSoftware", "malformed"),
+            v(-2, "x-one", "unknown-parameter"),
+            v(-2, "x-two", "unknown-parameter"),
+        ]
+    );
     // Missing constructor parameters.
     let err =
         AutoRefundRequest::from_pairs([("loginName", "a"), ("loginPassword", "b")]).unwrap_err();

@@ -682,6 +682,7 @@ impl PairReader {
         untyped: &[&str],
         allow_unknown: bool,
     ) -> Result<R, Violations> {
+        let reading = self.violations.len();
         let mut all = self.violations;
         let found = match request {
             Some(request) if !self.failed => return Ok(request),
@@ -698,11 +699,15 @@ impl PairReader {
                 checker.finish()
             }
         };
+        // A parameter that could not be read is reported once, by the reading problem (the
+        // field is left unset, which validation might report again as missing).
         for v in found {
-            if !all
+            let reported = all
+                .get(..reading)
+                .unwrap_or_default()
                 .iter()
-                .any(|seen| seen.parameter == v.parameter && seen.code == v.code)
-            {
+                .any(|seen| seen.parameter == v.parameter);
+            if !reported {
                 all.push(v);
             }
         }

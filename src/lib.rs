@@ -16,6 +16,7 @@ pub mod extract;
 pub mod ip;
 mod limits;
 pub mod product;
+pub mod request;
 pub mod text;
 mod timestamp;
 pub mod wire;
@@ -24,4 +25,9 @@ pub use cert::{Certificate, Chain, Role};
 pub use endpoint::{EndpointId, ResponseFormat};
 pub use error::{DecodeError, DecodeErrorKind, Format, Frame, Limit, Warning, WarningKind};
 pub use limits::{Limits, MAX_CSR_CHARS, MAX_DER_DEPTH};
+pub use request::{
+    AccountBalanceRequest, AnyRequest, ApiRequest, AutoApplyOrderRequest, AutoRefundRequest,
+    AutoReplaceSslRequest, AutoRevokeSslRequest, BaseUrl, CollectPacRequest, CollectSmimeRequest,
+    CollectSslRequest, Credentials, HttpRequest, OrderStatusRequest, Secret, Violation, Violations,
+};
 pub use timestamp::Timestamp;

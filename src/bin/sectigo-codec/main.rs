@@ -15,6 +15,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 mod certs;
+mod encode;
 mod input;
 
 /// Decode Sectigo reseller API bodies, extract certificates, lint CSRs (offline).
@@ -30,6 +31,9 @@ enum Command {
     /// Find every certificate in a body (PEM, PKCS#7, URL-encoded fields, ZIP, ...) and print
     /// them in chain order, end-entity first.
     Certs(certs::CertsArgs),
+    /// Validate a request and print its form body: `encode <endpoint> name=value...`.
+    /// Exit 1 with {"violations": [...]} when the server would refuse it.
+    Encode(encode::EncodeArgs),
 }
 
 fn main() -> ExitCode {
@@ -44,5 +48,6 @@ fn main() -> ExitCode {
     };
     match cli.command {
         Command::Certs(args) => certs::run(&args),
+        Command::Encode(args) => encode::run(&args),
     }
 }

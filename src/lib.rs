@@ -6,6 +6,7 @@
     allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)
 )]
 
+pub mod api_error;
 pub mod cert;
 pub mod codec;
 pub mod country;
@@ -16,12 +17,19 @@ pub mod extract;
 pub mod ip;
 mod limits;
 pub mod product;
+pub mod response;
 pub mod text;
 mod timestamp;
 pub mod wire;
 
+pub use api_error::{ApiError, ApiErrorCode};
 pub use cert::{Certificate, Chain, Role};
 pub use endpoint::{EndpointId, ResponseFormat};
 pub use error::{DecodeError, DecodeErrorKind, Format, Frame, Limit, Warning, WarningKind};
 pub use limits::{Limits, MAX_CSR_CHARS, MAX_DER_DEPTH};
+pub use response::{
+    AccountBalanceResponse, AnyResponse, AutoApplyOrderResponse, AutoRefundResponse,
+    AutoReplaceSslResponse, AutoRevokeSslResponse, CollectPacResponse, CollectSmimeResponse,
+    CollectSslResponse, Error, Notification, OrderStatusResponse, ParseContext,
+};
 pub use timestamp::Timestamp;

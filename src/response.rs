@@ -54,8 +54,9 @@
 //! expected format. A body in another format than the request asked for is read as what
 //! it is, with a [`WarningKind::UnexpectedFormat`] warning: an error raised before the
 //! server reads `responseFormat` comes in the default format, and AutoUpdateDCV even
-//! refuses the parameter (DIGEST §12 quirk 39). A newline error body (`-16` and a message)
-//! is accepted from every endpoint, including those that document no newline format; and
+//! refuses the parameter (DIGEST §12 quirk 39). So an error body in any of the text formats
+//! (`-16` and a message, `errorCode=-16&...`, JSON) is read from every endpoint, also one
+//! that documents no such format; a success body only in the endpoint's own formats.
 //! CollectPAC's binary download answers errors as newline text (quirk 5), which is not a
 //! surprise and gives no warning.
 //!
@@ -529,9 +530,10 @@ pub(crate) fn decode<'a>(
             }
         }
     };
-    // A newline error body is accepted from every endpoint.
+    // An error body in any text format is accepted from every endpoint; a success body
+    // only in the formats the endpoint has.
     let errors_only = !offer.syntaxes.contains(&syntax);
-    if errors_only && syntax != BodySyntax::Newline {
+    if errors_only && syntax == BodySyntax::Binary {
         return Err(unrecognised(offer.expected).into());
     }
     let limits = &ctx.limits;

@@ -104,20 +104,25 @@ impl AccountBalanceResponse {
     }
 
     /// The newline body the server would have sent for this value (unknown fields are not
-    /// written).
+    /// written; trailing fields that are not set are left out).
     pub fn to_lines(&self) -> String {
         let text = |a: &Option<Amount>| {
             a.as_ref()
                 .map(|a| a.as_str().to_owned())
                 .unwrap_or_default()
         };
-        format!(
-            "{}\n{}\n{}\n{}\n{}\n",
-            self.status,
+        let mut lines = vec![
+            self.status.to_string(),
             self.account_id.clone().unwrap_or_default(),
             self.currency_code.clone().unwrap_or_default(),
             text(&self.amount),
             text(&self.hard_credit_limit),
-        )
+        ];
+        while lines.last().is_some_and(String::is_empty) {
+            lines.pop();
+        }
+        let mut out = lines.join("\n");
+        out.push('\n');
+        out
     }
 }

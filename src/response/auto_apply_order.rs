@@ -298,6 +298,9 @@ impl AutoApplyOrderResponse {
             lines.push(self.sl_id.clone().unwrap_or_default());
             lines.push(self.sl_site_ids.clone().unwrap_or_default());
         }
+        while lines.last().is_some_and(String::is_empty) {
+            lines.pop();
+        }
         let mut out = lines.join("\n");
         out.push('\n');
         out

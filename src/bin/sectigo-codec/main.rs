@@ -15,6 +15,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 mod certs;
+mod decode;
 mod input;
 
 /// Decode Sectigo reseller API bodies, extract certificates, lint CSRs (offline).
@@ -30,6 +31,10 @@ enum Command {
     /// Find every certificate in a body (PEM, PKCS#7, URL-encoded fields, ZIP, ...) and print
     /// them in chain order, end-entity first.
     Certs(certs::CertsArgs),
+    /// Decode one response body of an endpoint into one JSON object: status, errorMessage,
+    /// certificates (chain order) and the endpoint's fields under their wire names. Exit 0
+    /// when decoded (an API error response too), 1 when the body cannot be decoded.
+    Decode(decode::DecodeArgs),
 }
 
 fn main() -> ExitCode {
@@ -44,5 +49,6 @@ fn main() -> ExitCode {
     };
     match cli.command {
         Command::Certs(args) => certs::run(&args),
+        Command::Decode(args) => decode::run(&args),
     }
 }

@@ -68,7 +68,7 @@
 //! are matched ASCII case-insensitively (DIGEST §1.3). Dates in all three documented
 //! shapes become [`Timestamp`](crate::Timestamp)s; amounts stay decimal strings
 //! ([`Amount`]); order numbers are strings (`1234567repl#1`). Certificates come out as a
-//! [`Chain`](crate::Chain), end-entity first, whatever order the server sent them in.
+//! [`Chain`], end-entity first, whatever order the server sent them in.
 //!
 //! Each response type has `WIRE_NAMES` (its typed fields' wire names) and `wire_fields()`
 //! (the fields that are set, as wire text); `to_form()` writes the body the server would
@@ -636,10 +636,7 @@ pub(crate) fn sniff(raw: &[u8]) -> Option<BodySyntax> {
     {
         return Some(BodySyntax::Binary);
     }
-    let text = raw
-        .strip_prefix(b"\xEF\xBB\xBF")
-        .unwrap_or(raw)
-        .trim_ascii_start();
+    let text = raw.trim_ascii_start();
     match text.first() {
         Some(b'{' | b'[') => return Some(BodySyntax::Json),
         None => return None,
@@ -1049,7 +1046,8 @@ mod tests {
             (b"0\n123", Some(Newline)),
             (b"  -16\r\nDenied", Some(Newline)),
             (b"0", Some(Newline)),
-            (b"\xEF\xBB\xBF2\n", Some(Newline)),
+            // A byte-order mark is not stripped (no decoder would skip it either).
+            (b"\xEF\xBB\xBF2\n", None),
             (b"errorCode=0", Some(UrlEncoded)),
             (b"77_1_csrStatus=-1&errorCode=0", Some(UrlEncoded)),
             (b"{'errorCode': '-4'}", Some(Json)),

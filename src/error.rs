@@ -454,6 +454,12 @@ pub enum WarningKind {
     DuplicateCertificate,
     /// Certificates that do not link into one chain by issuer and subject.
     DisconnectedChain,
+    /// The body is in another format than the request asked for (an early error answered
+    /// in the endpoint's default format, say); it was read in the format it has.
+    UnexpectedFormat,
+    /// A known field whose value has an undocumented shape (a status-detail value that is
+    /// not an integer, ...); kept as an unknown field.
+    UnexpectedValue,
 }
 
 impl WarningKind {
@@ -476,6 +482,8 @@ impl WarningKind {
             Self::BerEncoding => "BER (indefinite-length) encoding accepted",
             Self::DuplicateCertificate => "duplicate certificate removed",
             Self::DisconnectedChain => "certificates do not form one chain",
+            Self::UnexpectedFormat => "body format differs from the requested one",
+            Self::UnexpectedValue => "value of an undocumented shape kept as an unknown field",
         }
     }
 }

@@ -134,5 +134,6 @@ python3 scripts/make_zips.py
 
 # --- Response bodies built from the chain.
 python3 scripts/make_bodies.py
+python3 scripts/make_responses.py
 python3 scripts/spec_samples.py
 echo "fixtures regenerated in $TD"

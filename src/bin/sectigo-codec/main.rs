@@ -15,6 +15,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 mod certs;
+mod decode;
 mod encode;
 mod input;
 
@@ -34,6 +35,10 @@ enum Command {
     /// Validate a request and print its form body: `encode <endpoint> name=value...`.
     /// Exit 1 with {"violations": [...]} when the server would refuse it.
     Encode(encode::EncodeArgs),
+    /// Decode one response body of an endpoint into one JSON object: status, errorMessage,
+    /// certificates (chain order) and the endpoint's fields under their wire names. Exit 0
+    /// when decoded (an API error response too), 1 when the body cannot be decoded.
+    Decode(decode::DecodeArgs),
 }
 
 fn main() -> ExitCode {
@@ -49,5 +54,6 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Certs(args) => certs::run(&args),
         Command::Encode(args) => encode::run(&args),
+        Command::Decode(args) => decode::run(&args),
     }
 }

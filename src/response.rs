@@ -642,11 +642,12 @@ pub(crate) fn sniff(raw: &[u8]) -> Option<BodySyntax> {
         None => return None,
         _ => {}
     }
-    let line = text
-        .split(|&b| b == b'\n')
-        .next()
-        .unwrap_or_default()
-        .trim_ascii();
+    // The first line (found with `memchr`: a one-line form body can be megabytes long).
+    let line = match memchr::memchr(b'\n', text) {
+        Some(nl) => text.get(..nl).unwrap_or_default(),
+        None => text,
+    }
+    .trim_ascii();
     let digits = line
         .strip_prefix(b"-")
         .or_else(|| line.strip_prefix(b"+"))

@@ -60,7 +60,7 @@ where
     type Value = T;
     const EXPECTED: &'static str = T::EXPECTED;
     fn parse(text: &str) -> Option<T> {
-        let t = text.trim();
+        let t = trim(text);
         let digits = t.strip_prefix('-').unwrap_or(t);
         if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
             return None;
@@ -72,6 +72,44 @@ where
     }
 }
 
+/// `text.trim()`, without its cost when `text` starts and ends with an ASCII character
+/// that is not white space (the usual case).
+pub(crate) fn trim(text: &str) -> &str {
+    let solid = |b: &u8| b.is_ascii() && !char::from(*b).is_whitespace();
+    let bytes = text.as_bytes();
+    if bytes.first().is_some_and(solid) && bytes.last().is_some_and(solid) {
+        text
+    } else {
+        text.trim()
+    }
+}
+
+/// `[-]` and 1 to 12 ASCII digits, nothing else (what [`Timestamp::parse_unix`] reads
+/// when there is no white space): the value.
+fn plain_integer(text: &str) -> Option<i64> {
+    let (negative, digits) = match text.as_bytes() {
+        [b'-', rest @ ..] => (true, rest),
+        all => (false, all),
+    };
+    if digits.is_empty() || digits.len() > 12 {
+        return None;
+    }
+    let mut value: i64 = 0;
+    for &b in digits {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        value = value
+            .saturating_mul(10)
+            .saturating_add(i64::from(b.wrapping_sub(b'0')));
+    }
+    Some(if negative {
+        value.saturating_neg()
+    } else {
+        value
+    })
+}
+
 /// UNIX seconds (`notBefore`, `productTermStartDate`, ...).
 pub(crate) struct Unix;
 
@@ -79,6 +117,10 @@ impl Codec for Unix {
     type Value = Timestamp;
     const EXPECTED: &'static str = "UNIX seconds";
     fn parse(text: &str) -> Option<Timestamp> {
+        // The usual value, plain digits, without the general parser's trimming.
+        if let Some(seconds) = plain_integer(text) {
+            return Timestamp::from_unix(seconds);
+        }
         Timestamp::parse_unix(text).ok()
     }
     fn render(value: &Timestamp) -> String {
@@ -196,6 +238,49 @@ impl<T: OpenEnum> Codec for Open<T> {
     }
 }
 
+/// A hash of a field name that ignores ASCII case: names equal up to ASCII case hash
+/// alike (bit 5, the ASCII case bit, is set in every byte before mixing, so other names
+/// may collide too; [`WireStruct::set_wire`] compares the name after the hash matches).
+///
+/// Eight bytes at a time, so a typical 10-30 byte name costs a few multiplications. A
+/// `const fn`, so that wire names are hashed at compile time.
+pub(crate) const fn name_hash(name: &str) -> u64 {
+    const K: u64 = 0x9E37_79B9_7F4A_7C15;
+    const CASE: u64 = 0x2020_2020_2020_2020;
+    let mut rest = name.as_bytes();
+    // The length is mixed in first, so that a name and its extension by zero bytes differ.
+    let mut hash = (rest.len() as u64).wrapping_mul(K);
+    while let [a, b, c, d, e, f, g, h, tail @ ..] = rest {
+        let chunk = u64::from_le_bytes([*a, *b, *c, *d, *e, *f, *g, *h]) | CASE;
+        hash = (hash ^ chunk).wrapping_mul(K).rotate_left(29);
+        rest = tail;
+    }
+    // Fewer than eight bytes are left.
+    let mut last: u64 = 0;
+    while let [b, tail @ ..] = rest {
+        last = last.wrapping_shl(8) | (*b | 0x20) as u64;
+        rest = tail;
+    }
+    hash = (hash ^ last).wrapping_mul(K);
+    hash ^ (hash >> 32)
+}
+
+/// `true` when no two hashes are equal (checked at compile time for each struct's names).
+pub(crate) const fn distinct(hashes: &[u64]) -> bool {
+    let mut rest = hashes;
+    while let [first, tail @ ..] = rest {
+        let mut others = tail;
+        while let [other, more @ ..] = others {
+            if *other == *first {
+                return false;
+            }
+            others = more;
+        }
+        rest = tail;
+    }
+    true
+}
+
 /// What setting a field from its wire text did.
 pub(crate) enum Set {
     /// The typed field was set.
@@ -274,9 +359,17 @@ macro_rules! wire_struct {
         impl $crate::response::fields::WireStruct for $name {
             #[allow(unused_variables, unused_imports, reason = "structs without wire fields")]
             fn set_wire(&mut self, name: &str, value: &str) -> $crate::response::fields::Set {
-                use $crate::response::fields::{Codec, Set};
+                use $crate::response::fields::{Codec, Set, name_hash, distinct};
+                // One hash of the name, compared with each wire name's hash (computed at
+                // compile time; the compiler makes the comparisons a search tree), then one
+                // exact comparison: no scan of the table per field.
+                const { assert!(distinct(&[$(name_hash($wire)),*]), "wire names collide") };
+                let hash = name_hash(name);
                 $(
-                    if name.eq_ignore_ascii_case($wire) {
+                    if hash == const { name_hash($wire) } {
+                        if !name.eq_ignore_ascii_case($wire) {
+                            return Set::Unknown;
+                        }
                         if self.$field.is_some() {
                             return Set::Duplicate;
                         }
@@ -329,7 +422,7 @@ macro_rules! open_enum {
             /// The value for `text`: a documented value (compared ASCII
             /// case-insensitively, surrounding whitespace ignored) or [`Other`](Self::Other).
             pub fn from_wire(text: &str) -> Self {
-                let t = text.trim();
+                let t = $crate::response::fields::trim(text);
                 $( if t.eq_ignore_ascii_case($wire) { return Self::$variant; } )*
                 Self::Other(text.to_owned())
             }
@@ -386,11 +479,82 @@ mod tests {
     }
 
     #[test]
+    fn fast_paths_agree_with_the_general_parsers() {
+        let texts = [
+            "",
+            " ",
+            "0",
+            "-0",
+            "-",
+            "12",
+            " 12",
+            "12 ",
+            "\u{a0}12",
+            "12\u{3000}",
+            "\u{b}7",
+            "1764201600",
+            "-1764201600",
+            "999999999999",
+            "9999999999999",
+            "+5",
+            "1e3",
+            "١٢",
+            "253402300799",
+            "253402300800",
+            "-62167219200",
+            "-62167219201",
+            "12\n",
+        ];
+        for text in texts {
+            assert_eq!(trim(text), text.trim(), "{text:?}");
+            assert_eq!(
+                Unix::parse(text),
+                Timestamp::parse_unix(text).ok(),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
     fn date_time_renders_the_wire_shape() {
         let t = DateTime::parse("2025-01-01 13:52").unwrap();
         assert_eq!(DateTime::render(&t), "2025-01-01 13:52");
         let t = DateTime::parse("2025-01-01 13:52:07").unwrap();
         assert_eq!(DateTime::render(&t), "2025-01-01 13:52:07");
+    }
+
+    #[test]
+    fn name_hash_ignores_ascii_case_only() {
+        let names = [
+            "",
+            "a",
+            "FQDN",
+            "serialNumber",
+            "shippingStreetAddress1",
+            "shippingStreetAddress2",
+            "organizationValidationStatus",
+            "trademarkCountry2CharCode",
+            "12345678",
+            "123456789",
+        ];
+        for name in names {
+            assert_eq!(
+                name_hash(name),
+                name_hash(&name.to_ascii_uppercase()),
+                "{name}"
+            );
+            assert_eq!(
+                name_hash(name),
+                name_hash(&name.to_ascii_lowercase()),
+                "{name}"
+            );
+        }
+        let hashes: Vec<u64> = names.iter().map(|n| name_hash(n)).collect();
+        assert!(distinct(&hashes));
+        assert!(!distinct(&[1, 2, 1]));
+        // Zero bytes and lengths: "a" and "a\0" differ.
+        assert_ne!(name_hash("a"), name_hash("a\0"));
+        assert_ne!(name_hash("abcdefgh"), name_hash("abcdefgh\0"));
     }
 
     #[test]

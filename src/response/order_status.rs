@@ -32,13 +32,11 @@
 //! * an object value (such as `suggestedOrgDetails`) is read like the packed form; an
 //!   array of scalars becomes a comma-separated list; numbers keep their text.
 
-use std::borrow::Cow;
-
 use super::fields::{ActiveIsZero, DateTime, Int, Open, Scale, Text, Unix, open_enum, wire_struct};
 use super::status::{CertificateStatus, DetailStatus};
 use super::{At, Body, BodySyntax, Error, Offer, ParseContext};
 use crate::wire::form;
-use crate::wire::indexed::{self, IndexedField, IndexedOrder};
+use crate::wire::indexed;
 use crate::wire::json::JsonValue;
 use crate::{DecodeError, EndpointId, Format, Limits, Timestamp, Warning};
 
@@ -336,22 +334,14 @@ impl OrderStatusResponse {
     /// ```
     pub fn parse(body: &[u8], ctx: &ParseContext) -> Result<Self, Error> {
         let decoded = super::decode(EndpointId::GetDetailedOrderStatus, body, ctx, &OFFER)?;
-        let mut warnings = decoded.warnings;
         let limits = &ctx.limits;
-        let (grouped, format) = match &decoded.body {
-            Body::Form(form) => (
-                indexed::from_form_with(form, limits)?,
-                Format::FormUrlEncoded,
-            ),
+        let mut out = Self::blank(decoded.status, Vec::new(), decoded.warnings);
+        match decoded.body {
+            Body::Form(form) => {
+                read_entries(&mut out, form.pairs(), Format::FormUrlEncoded, limits)?;
+            }
             Body::Json(doc) => {
-                let pairs = flatten(doc.root());
-                let grouped = indexed::group_with(
-                    pairs
-                        .into_iter()
-                        .map(|(k, v)| (Cow::Owned(k), Cow::Owned(v))),
-                    limits,
-                )?;
-                (grouped, Format::Json)
+                read_entries(&mut out, &flatten(doc.root()), Format::Json, limits)?;
             }
             Body::Lines(_) | Body::JavaScript(_) | Body::Binary => {
                 return Err(DecodeError::new(
@@ -362,27 +352,7 @@ impl OrderStatusResponse {
                 )
                 .into());
             }
-        };
-        let mut out = Self::blank(
-            decoded.status,
-            Vec::with_capacity(grouped.orders().len()),
-            Vec::new(),
-        );
-        for field in grouped.fields() {
-            if ["errorCode", "errorItem"]
-                .iter()
-                .any(|n| n.eq_ignore_ascii_case(field.name()))
-            {
-                continue;
-            }
-            out.extra
-                .push((field.name().to_owned(), field.value().to_owned()));
         }
-        for order in grouped.orders() {
-            out.orders
-                .push(read_order(order, format, limits, &mut warnings)?);
-        }
-        out.warnings = warnings;
         Ok(out)
     }
 
@@ -429,92 +399,203 @@ impl OrderStatusResponse {
     }
 }
 
-fn at<'k>(field: &'k IndexedField<'_>, format: Format) -> At<'k> {
+/// One `name=value` field of the body, from a form or a flattened JSON object.
+trait Entry {
+    fn key(&self) -> &str;
+    fn value(&self) -> &str;
+    fn key_offset(&self) -> Option<usize>;
+    fn value_offset(&self) -> Option<usize>;
+}
+
+impl Entry for form::Pair<'_> {
+    fn key(&self) -> &str {
+        self.name()
+    }
+    fn value(&self) -> &str {
+        self.value()
+    }
+    fn key_offset(&self) -> Option<usize> {
+        Some(self.name_offset())
+    }
+    fn value_offset(&self) -> Option<usize> {
+        Some(self.value_offset())
+    }
+}
+
+impl Entry for (String, String) {
+    fn key(&self) -> &str {
+        &self.0
+    }
+    fn value(&self) -> &str {
+        &self.1
+    }
+    fn key_offset(&self) -> Option<usize> {
+        None
+    }
+    fn value_offset(&self) -> Option<usize> {
+        None
+    }
+}
+
+fn at<E: Entry>(entry: &E, format: Format) -> At<'_> {
     At {
         format,
-        key: field.key(),
-        offset: field.value_offset(),
+        key: entry.key(),
+        offset: entry.value_offset(),
         line: None,
     }
 }
 
-fn read_order(
-    order: &IndexedOrder<'_>,
+/// Reads the indexed fields into `out.orders` and the others into `out.extra`.
+///
+/// The keys are grouped by [`indexed::plan`] (which checks the indices and the limits);
+/// the orders and certificates are created in index order, then every field is applied in
+/// arrival order straight to its own, with no intermediate grouped copy. The result is what
+/// reading the fields order by order, certificate by certificate would give: fields of one
+/// order or certificate are applied in arrival order; the error reported, when several
+/// fields are invalid, is the first in index order (then arrival order); and warnings come
+/// in that order too.
+fn read_entries<E: Entry>(
+    out: &mut OrderStatusResponse,
+    entries: &[E],
     format: Format,
     limits: &Limits,
-    warnings: &mut Vec<Warning>,
-) -> Result<Order, DecodeError> {
-    let mut out = Order::blank(
-        order.index(),
-        None,
-        Vec::with_capacity(order.certificates().len()),
-    );
-    for field in order.fields() {
-        let name = field.name();
-        if name.eq_ignore_ascii_case("suggestedOrgDetails") {
-            let details = out
-                .suggested_org_details
-                .get_or_insert_with(SuggestedOrgDetails::blank);
-            read_suggested(details, field, format, limits, warnings)?;
-        } else if !name.eq_ignore_ascii_case("status")
-            && SuggestedOrgDetails::WIRE_NAMES
+) -> Result<(), DecodeError> {
+    let plan = indexed::plan(entries.iter().map(|e| (e.key(), e.key_offset())), limits)?;
+    // Where each (X, Y) goes: the order's position and, for a certificate, its position.
+    let mut places: Vec<(usize, Option<usize>)> = Vec::with_capacity(plan.slots.len());
+    let mut orders: Vec<Order> = Vec::new();
+    for (k, &(x, y, _)) in plan.slots.iter().enumerate() {
+        if orders.last().is_none_or(|order| order.index != x) {
+            let certificates = plan
+                .slots
+                .get(k..)
+                .unwrap_or_default()
+                .iter()
+                .take_while(|&&(other, _, _)| other == x)
+                .filter(|&&(_, y, _)| y != 0)
+                .count();
+            orders.push(Order::blank(x, None, Vec::with_capacity(certificates)));
+        }
+        let o = orders.len().saturating_sub(1);
+        let Some(order) = orders.last_mut() else {
+            continue; // just pushed
+        };
+        if y == 0 {
+            places.push((o, None));
+        } else {
+            order.certificates.push(OrderCertificate::blank(y));
+            places.push((o, Some(order.certificates.len().saturating_sub(1))));
+        }
+    }
+    // The first error in (rank, arrival) order; warnings tagged with their rank.
+    let mut first_error: Option<(usize, DecodeError)> = None;
+    let mut ranked_warnings: Vec<(usize, Warning)> = Vec::new();
+    let mut scratch: Vec<Warning> = Vec::new();
+    for (entry, place) in entries.iter().zip(&plan.places) {
+        let Some((rank, name_start)) = *place else {
+            let name = entry.key();
+            if !["errorCode", "errorItem"]
                 .iter()
                 .any(|n| n.eq_ignore_ascii_case(name))
-        {
-            let details = out
-                .suggested_org_details
-                .get_or_insert_with(SuggestedOrgDetails::blank);
-            super::apply(details, name, field.value(), &at(field, format), warnings)?;
-        } else {
-            super::apply(&mut out, name, field.value(), &at(field, format), warnings)?;
+            {
+                out.extra.push((name.to_owned(), entry.value().to_owned()));
+            }
+            continue;
+        };
+        if first_error.as_ref().is_some_and(|(r, _)| *r <= rank) {
+            continue; // cannot come before the error already found
         }
-    }
-    for cert in order.certificates() {
-        let mut c = OrderCertificate::blank(cert.index());
-        for field in cert.fields() {
-            super::apply(
-                &mut c,
-                field.name(),
-                field.value(),
-                &at(field, format),
-                warnings,
-            )?;
+        let Some(&(o, c)) = places.get(rank) else {
+            continue; // every rank has a place
+        };
+        let Some(order) = orders.get_mut(o) else {
+            continue;
+        };
+        let name = entry.key().get(name_start..).unwrap_or_default();
+        let result = match c {
+            None => read_order_field(order, entry, name, format, limits, &mut scratch),
+            Some(c) => match order.certificates.get_mut(c) {
+                Some(cert) => {
+                    super::apply(cert, name, entry.value(), &at(entry, format), &mut scratch)
+                        .map(drop)
+                }
+                None => continue,
+            },
+        };
+        if let Err(err) = result {
+            first_error = Some((rank, err));
         }
-        out.certificates.push(c);
+        ranked_warnings.extend(scratch.drain(..).map(|w| (rank, w)));
     }
-    Ok(out)
+    if let Some((_, err)) = first_error {
+        return Err(err);
+    }
+    ranked_warnings.sort_by_key(|&(rank, _)| rank); // stable: arrival order within a rank
+    out.warnings
+        .extend(ranked_warnings.into_iter().map(|(_, w)| w));
+    out.orders = orders;
+    Ok(())
 }
 
-/// `X_suggestedOrgDetails`: a status word, or the details packed as a URL-encoded string.
-fn read_suggested(
-    details: &mut SuggestedOrgDetails,
-    field: &IndexedField<'_>,
+/// One of an order's own fields (`X_name`, `name` without the index).
+fn read_order_field<E: Entry>(
+    order: &mut Order,
+    entry: &E,
+    name: &str,
     format: Format,
     limits: &Limits,
     warnings: &mut Vec<Warning>,
 ) -> Result<(), DecodeError> {
-    let value = field.value();
+    if name.eq_ignore_ascii_case("suggestedOrgDetails") {
+        let details = order
+            .suggested_org_details
+            .get_or_insert_with(SuggestedOrgDetails::blank);
+        read_suggested(details, entry, format, limits, warnings)
+    } else if !name.eq_ignore_ascii_case("status")
+        && SuggestedOrgDetails::WIRE_NAMES
+            .iter()
+            .any(|n| n.eq_ignore_ascii_case(name))
+    {
+        let details = order
+            .suggested_org_details
+            .get_or_insert_with(SuggestedOrgDetails::blank);
+        super::apply(details, name, entry.value(), &at(entry, format), warnings).map(drop)
+    } else {
+        super::apply(order, name, entry.value(), &at(entry, format), warnings).map(drop)
+    }
+}
+
+/// `X_suggestedOrgDetails`: a status word, or the details packed as a URL-encoded string.
+fn read_suggested<E: Entry>(
+    details: &mut SuggestedOrgDetails,
+    entry: &E,
+    format: Format,
+    limits: &Limits,
+    warnings: &mut Vec<Warning>,
+) -> Result<(), DecodeError> {
+    let value = entry.value();
     if !value.contains('=') {
         if !value.trim().is_empty() {
-            super::apply(details, "status", value, &at(field, format), warnings)?;
+            super::apply(details, "status", value, &at(entry, format), warnings)?;
         }
         return Ok(());
     }
-    let outer = |e: DecodeError| e.within(format, field.value_offset(), Some(field.key()));
+    let outer = |e: DecodeError| e.within(format, entry.value_offset(), Some(entry.key()));
     let packed = form::decode_with(value.as_bytes(), limits).map_err(outer)?;
     for warning in packed.warnings() {
-        let warning = warning.clone().in_field(field.key());
-        warnings.push(match field.value_offset() {
+        let warning = warning.clone().in_field(entry.key());
+        warnings.push(match entry.value_offset() {
             Some(offset) => warning.at(offset),
             None => warning,
         });
     }
     for pair in packed.pairs() {
-        let key = format!("{}.{}", field.key(), pair.name());
+        let key = format!("{}.{}", entry.key(), pair.name());
         let at = At {
             format,
             key: &key,
-            offset: field.value_offset(),
+            offset: entry.value_offset(),
             line: None,
         };
         super::apply(details, pair.name(), pair.value(), &at, warnings)?;
@@ -580,5 +661,92 @@ fn scalar(value: &JsonValue) -> String {
                 .join(",")
         }
         other => super::json_text(other),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn set_wire_matches_names_case_insensitively_and_only_them() {
+        use crate::response::fields::{self, Set, WireStruct};
+        let mut cert = OrderCertificate::blank(1);
+        assert!(matches!(cert.set_wire("SERIALNUMBER", "ab"), Set::Done));
+        assert_eq!(cert.serial_number.as_deref(), Some("ab"));
+        assert!(matches!(
+            cert.set_wire("serialnumber", "cd"),
+            Set::Duplicate
+        ));
+        assert!(matches!(cert.set_wire("serialNumbe", "x"), Set::Unknown));
+        assert!(matches!(cert.set_wire("serialNumber\0", "x"), Set::Unknown));
+        // Same hash as a wire name (U+0011 | 0x20 is '1'), but not equal ignoring case.
+        let lookalike = "shippingStreetAddress\u{11}";
+        assert_eq!(
+            fields::name_hash(lookalike),
+            fields::name_hash("shippingStreetAddress1")
+        );
+        assert!(matches!(cert.set_wire(lookalike, "x"), Set::Unknown));
+        assert!(cert.shipping_street_address1.is_none());
+        assert!(matches!(cert.set_wire("fqdn", "a.example"), Set::Done));
+        assert!(matches!(
+            cert.set_wire("csrStatus", "x"),
+            Set::Invalid { lenient: true, .. }
+        ));
+        for name in OrderCertificate::WIRE_NAMES {
+            let mut cert = OrderCertificate::blank(1);
+            let lower = name.to_ascii_lowercase();
+            assert!(
+                !matches!(cert.set_wire(&lower, "1"), Set::Unknown),
+                "{name}"
+            );
+        }
+    }
+
+    /// Fields are applied in arrival order, but errors and warnings come in index order,
+    /// as if the body had been read order by order, certificate by certificate.
+    #[test]
+    fn errors_and_warnings_come_in_index_order_whatever_the_arrival_order() {
+        let ctx = ParseContext::new();
+        let body = b"errorCode=0&2_orderDateTime=bad&1_1_certificateDuration=x\
+                     &1_orderDateTime=also+bad&1_1_notBefore=y";
+        let err = OrderStatusResponse::parse(body, &ctx).unwrap_err();
+        let err = err.as_decode().unwrap();
+        assert_eq!(err.field(), Some("1_orderDateTime"));
+        let text = std::str::from_utf8(body).unwrap();
+        assert_eq!(err.offset(), Some(text.find("also+bad").unwrap()));
+        // Within one certificate: the first in arrival order.
+        let body = b"errorCode=0&1_1_notBefore=y&1_1_certificateDuration=x";
+        let err = OrderStatusResponse::parse(body, &ctx).unwrap_err();
+        assert_eq!(err.as_decode().unwrap().field(), Some("1_1_notBefore"));
+
+        let body = b"errorCode=0&2_1_csrStatus=x&1_2_dcvStatus=y&1_1_caaStatus=z\
+                     &1_1_csrStatus=w&1_2_futureField=1&1_1_FQDN=a.example";
+        let r = OrderStatusResponse::parse(body, &ctx).unwrap();
+        let fields: Vec<_> = r.warnings.iter().map(|w| w.field().unwrap()).collect();
+        assert_eq!(
+            fields,
+            [
+                "1_1_caaStatus",
+                "1_1_csrStatus",
+                "1_2_dcvStatus",
+                "2_1_csrStatus"
+            ]
+        );
+        let first = &r.orders[0].certificates[0];
+        assert_eq!(first.fqdn.as_deref(), Some("a.example"));
+        let extra: Vec<_> = first
+            .extra
+            .iter()
+            .map(|(n, v)| (n.as_str(), v.as_str()))
+            .collect();
+        assert_eq!(extra, [("caaStatus", "z"), ("csrStatus", "w")]);
+        let second = &r.orders[0].certificates[1];
+        let extra: Vec<_> = second
+            .extra
+            .iter()
+            .map(|(n, v)| (n.as_str(), v.as_str()))
+            .collect();
+        assert_eq!(extra, [("dcvStatus", "y"), ("futureField", "1")]);
     }
 }

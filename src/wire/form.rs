@@ -65,7 +65,7 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use memchr::{memchr, memchr2, memchr3_iter, memrchr};
+use memchr::{memchr, memchr2, memchr2_iter, memchr3_iter, memrchr};
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 
 use crate::{DecodeError, DecodeErrorKind, Format, Limit, Limits, Warning, WarningKind};
@@ -145,22 +145,33 @@ pub fn decode_with<'a>(body: &'a [u8], limits: &Limits) -> Result<Form<'a>, Deco
     let estimate = (end / 256).clamp(4, 64).min(limits.max_fields);
     let mut pairs = Vec::with_capacity(estimate);
 
+    // One pass over the body for both delimiters: the iterator keeps its vector state
+    // between matches, which costs far less per pair than two fresh searches when pairs
+    // are short (GetDetailedOrderStatus has thousands of 30-byte pairs).
+    let mut delimiters = memchr2_iter(b'&', b'=', bytes);
     let mut start = 0;
-    while start <= end {
-        let rest = bytes.get(start..).unwrap_or_default();
-        let seg_end = memchr(b'&', rest).map_or(end, |i| start.saturating_add(i));
+    let mut equals = None;
+    loop {
+        let next = delimiters.next();
+        if let Some(i) = next
+            && bytes.get(i) == Some(&b'=')
+        {
+            // The first `=` ends the name; later ones are part of the value.
+            equals.get_or_insert(i);
+            continue;
+        }
+        let seg_end = next.unwrap_or(end);
         if seg_end > start {
             if pairs.len() >= limits.max_fields {
                 return Err(limit_error(Limit::Fields, limits.max_fields).at(start));
             }
-            let segment = sub(trimmed, start, seg_end);
-            let (raw_name, raw_value, value_offset) = match memchr(b'=', segment.as_bytes()) {
+            let (raw_name, raw_value, value_offset) = match equals {
                 Some(eq) => (
-                    sub(segment, 0, eq),
-                    sub(segment, eq.saturating_add(1), segment.len()),
-                    start.saturating_add(eq).saturating_add(1),
+                    sub(trimmed, start, eq),
+                    sub(trimmed, eq.saturating_add(1), seg_end),
+                    eq.saturating_add(1),
                 ),
-                None => (segment, "", seg_end),
+                None => (sub(trimmed, start, seg_end), "", seg_end),
             };
             let mut name_warnings = Pending::default();
             let name = decode_component(raw_name, start, false, &mut name_warnings);
@@ -177,7 +188,13 @@ pub fn decode_with<'a>(body: &'a [u8], limits: &Limits) -> Result<Form<'a>, Deco
                 value_offset,
             });
         }
-        start = seg_end.saturating_add(1);
+        match next {
+            Some(amp) => {
+                start = amp.saturating_add(1);
+                equals = None;
+            }
+            None => break,
+        }
     }
     Ok(Form { pairs, warnings })
 }
@@ -300,6 +317,7 @@ fn class(b: u8) -> u8 {
 }
 
 /// [`decode_component`] for short components: one scalar pass to classify, one to decode.
+#[inline(never)]
 fn decode_short<'a>(
     raw: &'a str,
     offset: usize,
@@ -357,13 +375,9 @@ fn decode_short<'a>(
     }
 }
 
-/// Decodes one name or value; `offset` is its position in the body.
-///
-/// The fast path builds the decoded text directly: runs between escapes are whole
-/// characters of `raw` (they are split at ASCII bytes) and escapes that decode to ASCII are
-/// pushed as characters, so the result is valid UTF-8 without a second check. A raw space
-/// (or control character), or the first escape that decodes to a byte >= 0x80, hands over to
-/// [`decode_bytes`].
+/// Decodes one name or value; `offset` is its position in the body. Short components go
+/// to [`decode_short`], long ones to [`decode_long`].
+#[inline]
 fn decode_component<'a>(
     raw: &'a str,
     offset: usize,
@@ -372,8 +386,30 @@ fn decode_component<'a>(
 ) -> Cow<'a, str> {
     let bytes = raw.as_bytes();
     if bytes.len() <= SHORT {
+        // Most short components need nothing: decide that here, without a call.
+        if bytes.iter().fold(0u8, |acc, &b| acc | class(b)) == 0 {
+            return Cow::Borrowed(raw);
+        }
         return decode_short(raw, offset, is_value, pending);
     }
+    decode_long(raw, offset, is_value, pending)
+}
+
+/// [`decode_component`] for components longer than [`SHORT`].
+///
+/// The fast path builds the decoded text directly: runs between escapes are whole
+/// characters of `raw` (they are split at ASCII bytes) and escapes that decode to ASCII are
+/// pushed as characters, so the result is valid UTF-8 without a second check. A raw space
+/// (or control character), or the first escape that decodes to a byte >= 0x80, hands over to
+/// [`decode_bytes`].
+#[inline(never)]
+fn decode_long<'a>(
+    raw: &'a str,
+    offset: usize,
+    is_value: bool,
+    pending: &mut Pending,
+) -> Cow<'a, str> {
+    let bytes = raw.as_bytes();
     let (low, equals) = scan(bytes);
     if low || (equals && is_value) {
         let first = bytes

@@ -29,7 +29,18 @@
 //! The grouping does not depend on the order in which keys arrive (the fixture
 //! `order-status/ok-100-orders.txt` is shuffled). Inside an order or a certificate, fields
 //! keep their arrival order, duplicates and empty values included, and names are looked up
-//! ASCII case-insensitively (DIGEST §1.3). Grouping is a stable sort: O(n log n).
+//! ASCII case-insensitively (DIGEST §1.3).
+//!
+//! # Cost
+//!
+//! Grouping is linear in the number of fields when the indices are no larger than needed
+//! (the table of every `(X, Y)` up to the largest ones is at most four times the number of
+//! fields, which real responses never come near): one pass counts the fields of each order
+//! and certificate, then each field moves once into a vector of exactly the right size.
+//! Sparse indices (`4000000000_1_a`) fall back to sorting the distinct `(X, Y)`,
+//! O(n log n); memory stays linear in the number of fields either way. [`group_form`]
+//! takes the decoded form by value, so names and values are moved, not copied. The
+//! benchmark `benches/order_status.rs` measures it.
 
 use std::borrow::Cow;
 
@@ -80,15 +91,20 @@ pub fn group_with<'a, I>(pairs: I, limits: &Limits) -> Result<Indexed<'a>, Decod
 where
     I: IntoIterator<Item = (Cow<'a, str>, Cow<'a, str>)>,
 {
-    let mut builder = Builder::new(limits);
-    for (key, value) in pairs {
-        builder.push(key, value, None, None)?;
-    }
-    builder.finish()
+    // One pair past the limit is enough to report it.
+    let fields = pairs
+        .into_iter()
+        .take(limits.max_fields.saturating_add(1))
+        .map(|(key, value)| IndexedField::new(key, value, None, None))
+        .collect();
+    assemble(fields, limits)
 }
 
 /// Groups the pairs of a decoded form with [`Limits::DEFAULT`], keeping their byte offsets
 /// (so errors about a value can point into the body).
+///
+/// This borrows the form and copies every decoded (owned) name and value; when the form is
+/// no longer needed, [`group_form`] takes it by value and copies nothing.
 ///
 /// # Errors
 ///
@@ -114,59 +130,259 @@ pub fn from_form<'a>(form: &Form<'a>) -> Result<Indexed<'a>, DecodeError> {
 ///
 /// See [`group_with`]; errors carry the byte offset of the offending key in the body.
 pub fn from_form_with<'a>(form: &Form<'a>, limits: &Limits) -> Result<Indexed<'a>, DecodeError> {
-    let mut builder = Builder::new(limits);
-    for pair in form.pairs() {
-        let (key, value) = pair.clone().into_parts();
-        builder.push(
-            key,
-            value,
-            Some(pair.name_offset()),
-            Some(pair.value_offset()),
-        )?;
-    }
-    builder.finish()
+    let fields = form
+        .pairs()
+        .iter()
+        .map(|pair| {
+            let (key, value) = pair.clone().into_parts();
+            IndexedField::new(
+                key,
+                value,
+                Some(pair.name_offset()),
+                Some(pair.value_offset()),
+            )
+        })
+        .collect();
+    assemble(fields, limits)
 }
 
-/// Where a key belongs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Slot {
-    /// `X_name`.
-    Order(u32),
-    /// `X_Y_name`.
-    Certificate(u32, u32),
+/// Groups the pairs of a decoded form, consuming it, with [`Limits::DEFAULT`]: the same
+/// result as [`from_form`], but the decoded names and values move into the result instead
+/// of being copied (the form's warnings are dropped; read them first).
+///
+/// # Errors
+///
+/// See [`group_with`]; errors carry the byte offset of the offending key in the body.
+///
+/// # Examples
+///
+/// ```
+/// let form = sectigo_codec::wire::form::decode(b"errorCode=0&2_1_FQDN=a.example&2_orderNumber=7%231")?;
+/// let indexed = sectigo_codec::wire::indexed::group_form(form)?;
+/// let order = indexed.order(2).unwrap();
+/// assert_eq!(order.get("orderNumber").unwrap().value(), "7#1");
+/// assert_eq!(order.get("orderNumber").unwrap().value_offset(), Some(45));
+/// assert_eq!(order.certificate(1).unwrap().get("fqdn").unwrap().value(), "a.example");
+/// # Ok::<(), sectigo_codec::DecodeError>(())
+/// ```
+pub fn group_form(form: Form<'_>) -> Result<Indexed<'_>, DecodeError> {
+    group_form_with(form, &Limits::DEFAULT)
 }
 
-impl Slot {
-    fn order(self) -> u32 {
-        match self {
-            Self::Order(x) | Self::Certificate(x, _) => x,
+/// [`group_form`] with explicit limits.
+///
+/// # Errors
+///
+/// See [`group_with`]; errors carry the byte offset of the offending key in the body.
+pub fn group_form_with<'a>(form: Form<'a>, limits: &Limits) -> Result<Indexed<'a>, DecodeError> {
+    let fields = form
+        .into_pairs()
+        .into_iter()
+        .map(|pair| {
+            let (name_offset, value_offset) = (pair.name_offset(), pair.value_offset());
+            let (key, value) = pair.into_parts();
+            IndexedField::new(key, value, Some(name_offset), Some(value_offset))
+        })
+        .collect();
+    assemble(fields, limits)
+}
+
+/// Groups `fields` (names not yet split from their keys) by their [`plan`].
+fn assemble<'a>(
+    fields: Vec<IndexedField<'a>>,
+    limits: &Limits,
+) -> Result<Indexed<'a>, DecodeError> {
+    let plan = plan(fields.iter().map(|f| (f.key(), f.key_offset)), limits)?;
+    // Where each slot's fields go: the order's position and, for a certificate, its
+    // position plus one.
+    let mut places: Vec<(usize, usize)> = Vec::with_capacity(plan.slots.len());
+    let mut orders: Vec<IndexedOrder<'a>> = Vec::new();
+    for &(x, y, size) in &plan.slots {
+        if orders.last().is_none_or(|order| order.index != x) {
+            orders.push(IndexedOrder {
+                index: x,
+                fields: Vec::new(),
+                certificates: Vec::new(),
+            });
+        }
+        let o = orders.len().saturating_sub(1);
+        let Some(order) = orders.last_mut() else {
+            continue; // just pushed
+        };
+        if y == 0 {
+            order.fields.reserve_exact(size);
+            places.push((o, 0));
+        } else {
+            order.certificates.push(IndexedCertificate {
+                index: y,
+                fields: Vec::with_capacity(size),
+            });
+            places.push((o, order.certificates.len()));
         }
     }
-
-    /// Sort key packed in one integer (cheap to compare): the order, then its own fields
-    /// before its certificates (`Y + 1`), then the arrival index `i`.
-    fn packed(self, i: usize) -> u128 {
-        let (x, y) = match self {
-            Self::Order(x) => (x, 0),
-            Self::Certificate(x, y) => (x, u64::from(y).saturating_add(1)),
+    let mut top = Vec::with_capacity(plan.top);
+    for (mut field, place) in fields.into_iter().zip(plan.places) {
+        let Some((rank, name_start)) = place else {
+            top.push(field);
+            continue;
         };
-        let arrival = u128::try_from(i).unwrap_or(ARRIVAL_MASK) & ARRIVAL_MASK;
-        (u128::from(x) << 96) | (u128::from(y) << 56) | arrival
+        field.name_start = name_start;
+        let Some(&(o, c)) = places.get(rank) else {
+            continue; // every rank has a place
+        };
+        let Some(order) = orders.get_mut(o) else {
+            continue;
+        };
+        let fields = match c.checked_sub(1) {
+            None => &mut order.fields,
+            Some(c) => match order.certificates.get_mut(c) {
+                Some(certificate) => &mut certificate.fields,
+                None => continue,
+            },
+        };
+        fields.push(field);
     }
+    Ok(Indexed {
+        fields: top,
+        orders,
+    })
 }
 
-/// The low 56 bits of [`Slot::packed`]: the arrival index (far above any field limit).
-const ARRIVAL_MASK: u128 = (1 << 56) - 1;
+/// How a list of keys groups, computed from the keys alone (so that the typed
+/// GetDetailedOrderStatus reader can fill its own structures without an intermediate
+/// [`Indexed`]).
+#[derive(Debug)]
+pub(crate) struct Plan {
+    /// For each key, in arrival order: `None` for a top-level key, otherwise the rank of
+    /// its `(X, Y)` among the distinct ones (an index into [`slots`](Self::slots)) and the
+    /// byte index where its name starts.
+    pub(crate) places: Vec<Option<(usize, usize)>>,
+    /// The distinct `(X, Y, number of fields)`, sorted by `X` then `Y`; `Y = 0` is the
+    /// order's own fields, which come first.
+    pub(crate) slots: Vec<(u32, u32, usize)>,
+    /// The number of top-level keys.
+    pub(crate) top: usize,
+}
+
+/// Classifies `keys` (each with its byte offset in the body, when known) and checks every
+/// limit, with the errors of [`group_with`] in the same order: the field limit and invalid
+/// indices in arrival order, then the order and certificate limits in index order.
+///
+/// Each `(X, Y)` gets its rank among the distinct ones in sorted order: by a counting pass
+/// over a table of every possible `(X, Y)` when the indices are small enough for that table
+/// to stay within a few times the number of keys (the usual case, linear time), otherwise
+/// by sorting them (`n log n`).
+pub(crate) fn plan<'k, I>(keys: I, limits: &Limits) -> Result<Plan, DecodeError>
+where
+    I: Iterator<Item = (&'k str, Option<usize>)> + Clone,
+{
+    let expected = keys.size_hint().0.min(limits.max_fields);
+    let mut places = Vec::with_capacity(expected);
+    let mut slots: Vec<Slot> = Vec::with_capacity(expected);
+    let (mut max_x, mut max_y, mut top) = (0, 0, 0usize);
+    for (count, (key, key_offset)) in keys.clone().enumerate() {
+        if count >= limits.max_fields {
+            let err = limit(Limit::Fields, limits.max_fields);
+            return Err(match key_offset {
+                Some(offset) => err.at(offset),
+                None => err,
+            });
+        }
+        match classify(key) {
+            Ok(None) => {
+                places.push(None);
+                top = top.saturating_add(1);
+            }
+            Ok(Some((slot, name_start))) => {
+                max_x = max_x.max(slot_order(slot));
+                max_y = max_y.max(slot_certificate(slot));
+                places.push(Some((0, name_start)));
+                slots.push(slot);
+            }
+            Err(()) => {
+                let err =
+                    DecodeError::new(Format::Indexed, DecodeErrorKind::InvalidIndex).in_field(key);
+                return Err(match key_offset {
+                    Some(offset) => err.at(offset),
+                    None => err,
+                });
+            }
+        }
+    }
+    let (ranks, distinct, sizes) = rank_slots(&slots, max_x, max_y);
+    let mut ranks = ranks.into_iter();
+    for (rank, _) in places.iter_mut().flatten() {
+        *rank = ranks.next().unwrap_or(0);
+    }
+    // The limits, in index order: the first order or certificate past its limit is named
+    // at its first key in arrival order.
+    let located = |err: DecodeError, rank: usize| {
+        let first = places
+            .iter()
+            .position(|place| place.is_some_and(|(r, _)| r == rank))
+            .and_then(|i| keys.clone().nth(i));
+        match first {
+            Some((key, Some(offset))) => err.in_field(key).at(offset),
+            Some((key, None)) => err.in_field(key),
+            None => err,
+        }
+    };
+    let mut orders = 0usize;
+    let mut certificates = 0usize;
+    let mut last_x = None;
+    for (rank, &slot) in distinct.iter().enumerate() {
+        let x = slot_order(slot);
+        if last_x != Some(x) {
+            if orders >= limits.max_orders {
+                return Err(located(limit(Limit::Orders, limits.max_orders), rank));
+            }
+            orders = orders.saturating_add(1);
+            certificates = 0;
+            last_x = Some(x);
+        }
+        if slot_certificate(slot) != 0 {
+            let max = limits.max_certificates_per_order;
+            if certificates >= max {
+                return Err(located(limit(Limit::CertificatesPerOrder, max), rank));
+            }
+            certificates = certificates.saturating_add(1);
+        }
+    }
+    let slots = distinct
+        .iter()
+        .zip(sizes)
+        .map(|(&slot, size)| (slot_order(slot), slot_certificate(slot), size))
+        .collect();
+    Ok(Plan { places, slots, top })
+}
+
+/// Where a key belongs: `X << 32 | Y`, with `Y = 0` for the order's own fields (`X_name`;
+/// real indices are never 0). Sorting slots sorts by order, then the order's fields before
+/// its certificates, then certificates by index.
+type Slot = u64;
+
+fn slot(x: u32, y: u32) -> Slot {
+    (u64::from(x) << 32) | u64::from(y)
+}
+
+fn slot_order(slot: Slot) -> u32 {
+    u32::try_from(slot >> 32).unwrap_or(u32::MAX)
+}
+
+fn slot_certificate(slot: Slot) -> u32 {
+    u32::try_from(slot & u64::from(u32::MAX)).unwrap_or(u32::MAX)
+}
 
 /// Splits a key into its slot and the byte index where the field name starts.
 ///
 /// `Ok(None)` for a top-level key; `Err(())` for an index that is `0` or overflows `u32`.
 fn classify(key: &str) -> Result<Option<(Slot, usize)>, ()> {
-    let Some((x, x_len)) = leading_index(key) else {
+    let bytes = key.as_bytes();
+    let Some((x, x_len)) = leading_index(bytes) else {
         return Ok(None);
     };
     let after_x = x_len.saturating_add(1);
-    let rest = key.get(after_x..).unwrap_or_default();
+    let rest = bytes.get(after_x..).unwrap_or_default();
     if rest.is_empty() {
         return Ok(None); // "1_"
     }
@@ -176,159 +392,105 @@ fn classify(key: &str) -> Result<Option<(Slot, usize)>, ()> {
             if name_start >= key.len() {
                 return Ok(None); // "1_2_"
             }
-            Ok(Some((Slot::Certificate(index(x)?, index(y)?), name_start)))
+            Ok(Some((slot(index(x)?, index(y)?), name_start)))
         }
-        None => Ok(Some((Slot::Order(index(x)?), after_x))),
+        None => Ok(Some((slot(index(x)?, 0), after_x))),
     }
 }
 
-/// `digits "_"` at the start of `s`: the digits and their length.
-fn leading_index(s: &str) -> Option<(&str, usize)> {
-    let len = s.bytes().take_while(u8::is_ascii_digit).count();
-    if len == 0 || s.as_bytes().get(len) != Some(&b'_') {
+/// `digits "_"` at the start of `s`: the value of the digits (saturated far above
+/// `u32::MAX` when they overflow) and their length.
+fn leading_index(s: &[u8]) -> Option<(u64, usize)> {
+    let mut value: u64 = 0;
+    let mut len: usize = 0;
+    for &b in s {
+        if !b.is_ascii_digit() {
+            break;
+        }
+        value = value
+            .saturating_mul(10)
+            .saturating_add(u64::from(b.wrapping_sub(b'0')));
+        len = len.saturating_add(1);
+    }
+    if len == 0 || s.get(len) != Some(&b'_') {
         return None;
     }
-    Some((s.get(..len)?, len))
+    Some((value, len))
 }
 
 /// A decimal index, 1 ..= `u32::MAX`.
-fn index(digits: &str) -> Result<u32, ()> {
-    match digits.parse::<u32>() {
+fn index(value: u64) -> Result<u32, ()> {
+    match u32::try_from(value) {
         Ok(0) | Err(_) => Err(()),
         Ok(n) => Ok(n),
     }
 }
 
-struct Builder<'a, 'l> {
-    limits: &'l Limits,
-    count: usize,
-    top: Vec<IndexedField<'a>>,
-    indexed: Vec<(Slot, IndexedField<'a>)>,
-}
-
-impl<'a, 'l> Builder<'a, 'l> {
-    fn new(limits: &'l Limits) -> Self {
-        Self {
-            limits,
-            count: 0,
-            top: Vec::new(),
-            indexed: Vec::new(),
-        }
-    }
-
-    fn push(
-        &mut self,
-        key: Cow<'a, str>,
-        value: Cow<'a, str>,
-        key_offset: Option<usize>,
-        value_offset: Option<usize>,
-    ) -> Result<(), DecodeError> {
-        if self.count >= self.limits.max_fields {
-            let err = limit(Limit::Fields, self.limits.max_fields);
-            return Err(match key_offset {
-                Some(offset) => err.at(offset),
-                None => err,
-            });
-        }
-        self.count = self.count.saturating_add(1);
-        match classify(&key) {
-            Ok(None) => self.top.push(IndexedField {
-                key,
-                name_start: 0,
-                value,
-                key_offset,
-                value_offset,
-            }),
-            Ok(Some((slot, name_start))) => self.indexed.push((
-                slot,
-                IndexedField {
-                    key,
-                    name_start,
-                    value,
-                    key_offset,
-                    value_offset,
-                },
-            )),
-            Err(()) => {
-                let err = DecodeError::new(Format::Indexed, DecodeErrorKind::InvalidIndex)
-                    .in_field(key.as_ref());
-                return Err(match key_offset {
-                    Some(offset) => err.at(offset),
-                    None => err,
-                });
+/// For `slots` (one per key): the rank of each among the distinct slots, the distinct
+/// slots in sorted order, and the number of keys in each.
+fn rank_slots(slots: &[Slot], max_x: u32, max_y: u32) -> (Vec<usize>, Vec<Slot>, Vec<usize>) {
+    let n = slots.len();
+    // The table has a cell for every (X, Y) with X <= max_x and Y <= max_y.
+    let width = u64::from(max_y).saturating_add(1);
+    let cells = u64::from(max_x).saturating_mul(width);
+    let budget = u64::try_from(n)
+        .unwrap_or(u64::MAX)
+        .saturating_mul(4)
+        .saturating_add(64);
+    let cell = |slot: Slot| -> usize {
+        let x = u64::from(slot_order(slot).saturating_sub(1));
+        let y = u64::from(slot_certificate(slot));
+        usize::try_from(x.saturating_mul(width).saturating_add(y)).unwrap_or(usize::MAX)
+    };
+    if cells <= budget
+        && let Ok(cells) = usize::try_from(cells)
+    {
+        // Counting pass: the count of each cell, then each non-empty cell's rank.
+        let mut table: Vec<usize> = vec![0; cells];
+        for &slot in slots {
+            if let Some(count) = table.get_mut(cell(slot)) {
+                *count = count.saturating_add(1);
             }
         }
-        Ok(())
-    }
-
-    fn finish(self) -> Result<Indexed<'a>, DecodeError> {
-        // Sort small keys rather than the fields; the arrival index breaks ties, so fields of
-        // one order or certificate keep their arrival order.
-        let mut keys: Vec<u128> = self
-            .indexed
+        let mut distinct = Vec::new();
+        let mut sizes = Vec::new();
+        for (i, entry) in table.iter_mut().enumerate() {
+            if *entry == 0 {
+                continue;
+            }
+            let i = u64::try_from(i).unwrap_or(u64::MAX);
+            // `width >= 1`.
+            let (x, y) = (
+                i.checked_div(width).unwrap_or(0),
+                i.checked_rem(width).unwrap_or(0),
+            );
+            let x = u32::try_from(x.saturating_add(1)).unwrap_or(u32::MAX);
+            distinct.push(slot(x, u32::try_from(y).unwrap_or(u32::MAX)));
+            sizes.push(*entry);
+            *entry = distinct.len().saturating_sub(1);
+        }
+        let ranks = slots
             .iter()
-            .enumerate()
-            .map(|(i, (slot, _))| slot.packed(i))
+            .map(|&slot| table.get(cell(slot)).copied().unwrap_or(0))
             .collect();
-        keys.sort_unstable();
-        let mut fields: Vec<Option<(Slot, IndexedField<'a>)>> =
-            self.indexed.into_iter().map(Some).collect();
-        let mut orders: Vec<IndexedOrder<'a>> = Vec::new();
-        for key in keys {
-            let i = usize::try_from(key & ARRIVAL_MASK).unwrap_or(usize::MAX);
-            let Some((slot, field)) = fields.get_mut(i).and_then(Option::take) else {
-                continue; // each index appears once
-            };
-            let x = slot.order();
-            let order = match orders.last_mut() {
-                Some(order) if order.index == x => order,
-                _ => {
-                    if orders.len() >= self.limits.max_orders {
-                        return Err(located(
-                            limit(Limit::Orders, self.limits.max_orders),
-                            &field,
-                        ));
-                    }
-                    orders.push(IndexedOrder {
-                        index: x,
-                        fields: Vec::new(),
-                        certificates: Vec::new(),
-                    });
-                    orders.last_mut().ok_or_else(|| limit(Limit::Orders, 0))?
-                }
-            };
-            match slot {
-                Slot::Order(_) => order.fields.push(field),
-                Slot::Certificate(_, y) => {
-                    let certificate = match order.certificates.last_mut() {
-                        Some(certificate) if certificate.index == y => certificate,
-                        _ => {
-                            let max = self.limits.max_certificates_per_order;
-                            if order.certificates.len() >= max {
-                                return Err(located(
-                                    limit(Limit::CertificatesPerOrder, max),
-                                    &field,
-                                ));
-                            }
-                            order.certificates.push(IndexedCertificate {
-                                index: y,
-                                fields: Vec::new(),
-                            });
-                            order
-                                .certificates
-                                .last_mut()
-                                .ok_or_else(|| limit(Limit::CertificatesPerOrder, max))?
-                        }
-                    };
-                    certificate.fields.push(field);
-                }
-            }
-        }
-        Ok(Indexed {
-            fields: self.top,
-            orders,
-        })
+        return (ranks, distinct, sizes);
     }
+    // Sparse indices: sort the distinct slots, then find each key's by binary search.
+    let mut distinct: Vec<Slot> = slots.to_vec();
+    distinct.sort_unstable();
+    distinct.dedup();
+    let mut sizes = vec![0usize; distinct.len()];
+    let ranks = slots
+        .iter()
+        .map(|slot| {
+            let rank = distinct.binary_search(slot).unwrap_or(0);
+            if let Some(size) = sizes.get_mut(rank) {
+                *size = size.saturating_add(1);
+            }
+            rank
+        })
+        .collect();
+    (ranks, distinct, sizes)
 }
 
 fn limit(limit: Limit, max: usize) -> DecodeError {
@@ -336,14 +498,6 @@ fn limit(limit: Limit, max: usize) -> DecodeError {
         Format::Indexed,
         DecodeErrorKind::LimitExceeded { limit, max },
     )
-}
-
-fn located(err: DecodeError, field: &IndexedField<'_>) -> DecodeError {
-    let err = err.in_field(field.key());
-    match field.key_offset {
-        Some(offset) => err.at(offset),
-        None => err,
-    }
 }
 
 fn find<'s, 'a>(fields: &'s [IndexedField<'a>], name: &str) -> Option<&'s IndexedField<'a>> {
@@ -457,6 +611,22 @@ pub struct IndexedField<'a> {
 }
 
 impl<'a> IndexedField<'a> {
+    /// A field whose name is its whole key (until [`assemble`] splits it).
+    fn new(
+        key: Cow<'a, str>,
+        value: Cow<'a, str>,
+        key_offset: Option<usize>,
+        value_offset: Option<usize>,
+    ) -> Self {
+        Self {
+            key,
+            name_start: 0,
+            value,
+            key_offset,
+            value_offset,
+        }
+    }
+
     /// The key as on the wire (`1_2_serialNumber`).
     pub fn key(&self) -> &str {
         &self.key
@@ -502,14 +672,11 @@ mod tests {
 
     #[test]
     fn classifies_keys() {
-        assert_eq!(classify("1_2_x"), Ok(Some((Slot::Certificate(1, 2), 4))));
-        assert_eq!(classify("1_x"), Ok(Some((Slot::Order(1), 2))));
-        assert_eq!(classify("01_x"), Ok(Some((Slot::Order(1), 3))));
-        assert_eq!(classify("1_2"), Ok(Some((Slot::Order(1), 2))));
-        assert_eq!(
-            classify("12_3_4_y"),
-            Ok(Some((Slot::Certificate(12, 3), 5)))
-        );
+        assert_eq!(classify("1_2_x"), Ok(Some((slot(1, 2), 4))));
+        assert_eq!(classify("1_x"), Ok(Some((slot(1, 0), 2))));
+        assert_eq!(classify("01_x"), Ok(Some((slot(1, 0), 3))));
+        assert_eq!(classify("1_2"), Ok(Some((slot(1, 0), 2))));
+        assert_eq!(classify("12_3_4_y"), Ok(Some((slot(12, 3), 5))));
         for top in [
             "errorCode",
             "1_",
@@ -523,10 +690,7 @@ mod tests {
         ] {
             assert_eq!(classify(top), Ok(None), "{top}");
         }
-        assert_eq!(
-            classify("4294967295_x"),
-            Ok(Some((Slot::Order(u32::MAX), 11)))
-        );
+        assert_eq!(classify("4294967295_x"), Ok(Some((slot(u32::MAX, 0), 11))));
         assert_eq!(classify("4294967296_x"), Err(()));
         assert_eq!(classify("0_x"), Err(()));
         assert_eq!(classify("1_0_x"), Err(()));
@@ -613,6 +777,160 @@ mod tests {
             }
         );
         assert_eq!(err.field(), Some("1_3_a"));
+    }
+
+    /// The grouping written the obvious way (a map of maps), for comparison: top-level
+    /// keys, then per order its own `(name, value)`s and per certificate its own, in
+    /// arrival order.
+    #[allow(clippy::type_complexity)]
+    fn reference(
+        pairs: &[(String, String)],
+    ) -> (
+        Vec<String>,
+        Vec<(
+            u32,
+            Vec<(String, String)>,
+            Vec<(u32, Vec<(String, String)>)>,
+        )>,
+    ) {
+        use std::collections::BTreeMap;
+        let mut top = Vec::new();
+        let mut orders: BTreeMap<u32, (Vec<_>, BTreeMap<u32, Vec<_>>)> = BTreeMap::new();
+        for (k, v) in pairs {
+            match classify(k).unwrap() {
+                None => top.push(k.clone()),
+                Some((s, start)) => {
+                    let field = (k[start..].to_owned(), v.clone());
+                    let order = orders.entry(slot_order(s)).or_default();
+                    match slot_certificate(s) {
+                        0 => order.0.push(field),
+                        y => order.1.entry(y).or_default().push(field),
+                    }
+                }
+            }
+        }
+        let orders = orders
+            .into_iter()
+            .map(|(x, (fields, certs))| (x, fields, certs.into_iter().collect()))
+            .collect();
+        (top, orders)
+    }
+
+    #[allow(clippy::type_complexity)]
+    fn shape(
+        indexed: &Indexed<'_>,
+    ) -> (
+        Vec<String>,
+        Vec<(
+            u32,
+            Vec<(String, String)>,
+            Vec<(u32, Vec<(String, String)>)>,
+        )>,
+    ) {
+        let fields = |fs: &[IndexedField<'_>]| {
+            fs.iter()
+                .map(|f| (f.name().to_owned(), f.value().to_owned()))
+                .collect::<Vec<_>>()
+        };
+        let top = indexed
+            .fields()
+            .iter()
+            .map(|f| f.key().to_owned())
+            .collect();
+        let orders = indexed
+            .orders()
+            .iter()
+            .map(|o| {
+                let certs = o
+                    .certificates()
+                    .iter()
+                    .map(|c| (c.index(), fields(c.fields())))
+                    .collect();
+                (o.index(), fields(o.fields()), certs)
+            })
+            .collect();
+        (top, orders)
+    }
+
+    proptest::proptest! {
+        /// Small indices take the counting path, large ones the sorting path; both give
+        /// what the obvious map-of-maps grouping gives, and so does grouping a form by
+        /// value or by reference.
+        #[test]
+        fn both_paths_group_like_a_map_of_maps(
+            keys in proptest::collection::vec(
+                (0u8..4, 1u32..12, 1u32..5, proptest::bool::ANY, 0u8..3),
+                0..60,
+            ),
+        ) {
+            let mut pairs = Vec::new();
+            for (i, &(kind, x, y, huge, name)) in keys.iter().enumerate() {
+                // `huge` pushes X or Y far beyond the counting table.
+                let x = if huge && kind == 1 { x.saturating_add(4_000_000_000) } else { x };
+                let y = if huge && kind == 2 { y.saturating_add(1_000_000) } else { y };
+                let key = match kind {
+                    0 => format!("top{name}"),
+                    1 => format!("{x}_n{name}"),
+                    _ => format!("{x}_{y}_c{name}"),
+                };
+                pairs.push((key, i.to_string()));
+            }
+            let expected = reference(&pairs);
+            let grouped = group(
+                pairs.iter().map(|(k, v)| (Cow::Borrowed(k.as_str()), Cow::Borrowed(v.as_str()))),
+            ).unwrap();
+            proptest::prop_assert_eq!(shape(&grouped), expected.clone());
+            let body = crate::wire::form::encode(pairs.iter().map(|(k, v)| (k, v)));
+            let form = crate::wire::form::decode(body.as_bytes()).unwrap();
+            let borrowed = from_form(&form).unwrap();
+            let owned = group_form(form).unwrap();
+            proptest::prop_assert_eq!(&borrowed, &owned);
+            proptest::prop_assert_eq!(shape(&owned), expected);
+        }
+    }
+
+    #[test]
+    fn counting_and_sorting_paths_agree_on_limits() {
+        let limits = Limits {
+            max_orders: 2,
+            max_certificates_per_order: 1,
+            ..Limits::DEFAULT
+        };
+        // Dense (small indices) and sparse (an index of 4e9): the first order past the
+        // limit, in index order, is named at its first field in arrival order.
+        for third in ["3", "4000000000"] {
+            let pairs = owned(&[
+                (&format!("{third}_1_b"), ""),
+                (&format!("{third}_a"), ""),
+                ("2_a", ""),
+                (&format!("{third}_z"), ""),
+                ("1_a", ""),
+            ]);
+            let err = group_with(pairs, &limits).unwrap_err();
+            assert_eq!(
+                err.kind(),
+                &DecodeErrorKind::LimitExceeded {
+                    limit: Limit::Orders,
+                    max: 2
+                }
+            );
+            assert_eq!(err.field(), Some(format!("{third}_a").as_str()), "{third}");
+            // A second certificate of order 1: named at its first field.
+            let pairs = owned(&[
+                ("1_1_a", ""),
+                (&format!("1_{third}_b"), ""),
+                (&format!("1_{third}_a"), ""),
+            ]);
+            let err = group_with(pairs, &limits).unwrap_err();
+            assert_eq!(
+                err.kind(),
+                &DecodeErrorKind::LimitExceeded {
+                    limit: Limit::CertificatesPerOrder,
+                    max: 1
+                }
+            );
+            assert_eq!(err.field(), Some(format!("1_{third}_b").as_str()));
+        }
     }
 
     #[test]

@@ -1,0 +1,121 @@
+//! A fixed amount of work per workload, for instruction counts under callgrind (stable on a
+//! noisy shared machine, where wall-clock timings are not).
+//!
+//! ```text
+//! cargo bench --bench profile --no-run   # prints the binary's path
+//! valgrind --tool=callgrind --callgrind-out-file=/tmp/cg.out \
+//!     target/release/deps/profile-<hash> order-status 10
+//! callgrind_annotate /tmp/cg.out | head -40
+//! ```
+//!
+//! `benches/callgrind.sh` runs every workload and prints instructions per iteration.
+//! Without arguments the binary lists its workloads; `cargo bench` runs each once (a smoke
+//! test).
+
+// Benchmarks unwrap freely; the binary reports on stdout and reads its arguments.
+#![allow(
+    clippy::disallowed_methods,
+    clippy::arithmetic_side_effects,
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::print_stdout,
+    clippy::print_stderr,
+    missing_docs
+)]
+
+use std::collections::HashMap;
+use std::hint::black_box;
+
+use sectigo_codec::response::{OrderStatusResponse, ParseContext};
+use sectigo_codec::wire::{form, indexed};
+
+const ORDER_STATUS: &[u8] = include_bytes!("../testdata/order-status/ok-100-orders.txt");
+const COLLECT_SSL: &[u8] = include_bytes!("../testdata/collect-ssl/ok-urlenc-individual.txt");
+
+type PeerOrder = (
+    HashMap<String, String>,
+    HashMap<u32, HashMap<String, String>>,
+);
+
+/// The same peer as `benches/order_status.rs`.
+fn peer(body: &[u8]) -> (HashMap<String, String>, HashMap<u32, PeerOrder>) {
+    let mut top = HashMap::new();
+    let mut orders: HashMap<u32, PeerOrder> = HashMap::new();
+    for (key, value) in form_urlencoded::parse(body).into_owned() {
+        let mut parts = key.splitn(3, '_');
+        let x = parts.next().and_then(|x| x.parse::<u32>().ok());
+        let (Some(x), Some(second)) = (x, parts.next()) else {
+            top.insert(key, value);
+            continue;
+        };
+        let order = orders.entry(x).or_default();
+        match (second.parse::<u32>(), parts.next()) {
+            (Ok(y), Some(name)) => {
+                let cert = order.1.entry(y).or_default();
+                cert.insert(name.to_owned(), value);
+            }
+            _ => {
+                let name = key.split_once('_').map_or("", |(_, name)| name);
+                order.0.insert(name.to_owned(), value);
+            }
+        }
+    }
+    (top, orders)
+}
+
+type Workload = (&'static str, fn() -> usize);
+
+const WORKLOADS: &[Workload] = &[
+    ("order-status", || {
+        let r = OrderStatusResponse::parse(black_box(ORDER_STATUS), &ParseContext::new()).unwrap();
+        r.orders.len()
+    }),
+    ("order-status-peer", || {
+        peer(black_box(ORDER_STATUS)).1.len()
+    }),
+    ("order-status-form", || {
+        form::decode(black_box(ORDER_STATUS)).unwrap().len()
+    }),
+    ("order-status-grouped", || {
+        let form = form::decode(black_box(ORDER_STATUS)).unwrap();
+        indexed::group_form(form).unwrap().orders().len()
+    }),
+    ("order-status-form-peer", || {
+        form_urlencoded::parse(black_box(ORDER_STATUS))
+            .into_owned()
+            .count()
+    }),
+    ("collect-ssl-form", || {
+        form::decode(black_box(COLLECT_SSL)).unwrap().len()
+    }),
+    ("collect-ssl-form-peer", || {
+        form_urlencoded::parse(black_box(COLLECT_SSL)).count()
+    }),
+];
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    // `cargo bench` passes `--bench`: run every workload once.
+    if args.is_empty() || args.iter().any(|a| a == "--bench") {
+        for (name, work) in WORKLOADS {
+            let n = work();
+            if args.is_empty() {
+                println!("{name}");
+            } else {
+                assert!(n > 0, "{name}");
+            }
+        }
+        return;
+    }
+    let name = args.first().unwrap();
+    let count: usize = args.get(1).map_or(1, |n| n.parse().unwrap());
+    let Some((_, work)) = WORKLOADS.iter().find(|(n, _)| n == name) else {
+        eprintln!("unknown workload {name}");
+        std::process::exit(2);
+    };
+    let mut total = 0;
+    for _ in 0..count {
+        total += work();
+    }
+    println!("{name}: {total}");
+}

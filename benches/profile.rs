@@ -93,6 +93,37 @@ const WORKLOADS: &[Workload] = &[
     }),
 ];
 
+/// `--time A B ...`: the workloads' best time per iteration, interleaved (A, B, A, B, ...)
+/// in 300 rounds of short batches (about 2 ms: shorter than a scheduler time slice), so
+/// that on a shared machine each gets the same chances at an uninterrupted run; the
+/// minimum filters out the others' bursts.
+#[allow(
+    clippy::disallowed_types,
+    clippy::disallowed_methods,
+    reason = "a benchmark"
+)]
+fn time(names: &[String]) {
+    let works: Vec<Workload> = names
+        .iter()
+        .map(|n| *WORKLOADS.iter().find(|(w, _)| w == n).unwrap())
+        .collect();
+    let mut best = vec![f64::INFINITY; works.len()];
+    for _ in 0..300 {
+        for ((_, work), best) in works.iter().zip(&mut best) {
+            let start = std::time::Instant::now();
+            let mut n = 0;
+            while n == 0 || start.elapsed().as_secs_f64() < 0.002 {
+                black_box(work());
+                n += 1;
+            }
+            *best = best.min(start.elapsed().as_secs_f64() / f64::from(n));
+        }
+    }
+    for ((name, _), best) in works.iter().zip(&best) {
+        println!("{name:28} {:10.1} µs", best * 1e6);
+    }
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     // `cargo bench` passes `--bench`: run every workload once.
@@ -105,6 +136,10 @@ fn main() {
                 assert!(n > 0, "{name}");
             }
         }
+        return;
+    }
+    if args.first().is_some_and(|a| a == "--time") {
+        time(args.get(1..).unwrap_or_default());
         return;
     }
     let name = args.first().unwrap();

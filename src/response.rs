@@ -87,6 +87,7 @@ mod order_status;
 mod status;
 
 use core::fmt;
+use std::borrow::Cow;
 
 pub use account_balance::AccountBalanceResponse;
 pub use auto_apply_order::{ApplyStatus, AutoApplyOrderResponse};
@@ -789,23 +790,41 @@ pub(crate) fn apply<T: WireStruct>(
     at: &At<'_>,
     warnings: &mut Vec<Warning>,
 ) -> Result<bool, DecodeError> {
+    apply_cow(target, name, Cow::Borrowed(value), at, warnings)
+}
+
+/// [`apply`] with a value that may be owned: a text field or `extra` keeps it without a
+/// copy.
+pub(crate) fn apply_cow<T: WireStruct>(
+    target: &mut T,
+    name: &str,
+    value: Cow<'_, str>,
+    at: &At<'_>,
+    warnings: &mut Vec<Warning>,
+) -> Result<bool, DecodeError> {
     match target.set_wire(name, value) {
         Set::Done => Ok(true),
-        Set::Unknown | Set::Duplicate => {
-            target.extra_mut().push((name.to_owned(), value.to_owned()));
+        Set::Unknown(value) | Set::Duplicate(value) => {
+            target
+                .extra_mut()
+                .push((name.to_owned(), value.into_owned()));
             Ok(false)
         }
         Set::Invalid {
             lenient: true,
-            expected: _,
+            value,
+            ..
         } => {
             warnings.push(at.warning(WarningKind::UnexpectedValue));
-            target.extra_mut().push((name.to_owned(), value.to_owned()));
+            target
+                .extra_mut()
+                .push((name.to_owned(), value.into_owned()));
             Ok(false)
         }
         Set::Invalid {
             lenient: false,
             expected,
+            ..
         } => Err(at.error(DecodeErrorKind::InvalidValue { expected })),
     }
 }
@@ -877,7 +896,7 @@ pub(crate) fn json_text(value: &JsonValue) -> String {
         }
         scalar => scalar
             .scalar_text()
-            .map(std::borrow::Cow::into_owned)
+            .map(Cow::into_owned)
             .unwrap_or_default(),
     }
 }

@@ -2,6 +2,8 @@
 //! names, how each value is read and written, and the list of names (so parsing, rendering
 //! and the CLI cannot disagree).
 
+use std::borrow::Cow;
+
 use crate::Timestamp;
 
 use super::status::{Amount, DetailStatus, DomainDetail};
@@ -18,6 +20,14 @@ pub(crate) trait Codec {
     const LENIENT: bool = false;
     /// Reads the wire text; `None` when it has another shape.
     fn parse(text: &str) -> Option<Self::Value>;
+    /// [`parse`](Self::parse) from text that may be owned (a decoded value), which a text
+    /// field keeps without a copy; the text back when it has another shape.
+    fn parse_cow(text: Cow<'_, str>) -> Result<Self::Value, Cow<'_, str>> {
+        match Self::parse(&text) {
+            Some(value) => Ok(value),
+            None => Err(text),
+        }
+    }
     /// Writes the wire text.
     fn render(value: &Self::Value) -> String;
 }
@@ -30,6 +40,9 @@ impl Codec for Text {
     const EXPECTED: &'static str = "text";
     fn parse(text: &str) -> Option<String> {
         Some(text.to_owned())
+    }
+    fn parse_cow(text: Cow<'_, str>) -> Result<String, Cow<'_, str>> {
+        Ok(text.into_owned())
     }
     fn render(value: &String) -> String {
         value.clone()
@@ -55,12 +68,19 @@ impl IntName for i32 {
 
 impl<T> Codec for Int<T>
 where
-    T: core::str::FromStr + ToString + IntName,
+    T: core::str::FromStr + ToString + IntName + TryFrom<i64>,
 {
     type Value = T;
     const EXPECTED: &'static str = T::EXPECTED;
     fn parse(text: &str) -> Option<T> {
         let t = trim(text);
+        // The usual value: up to 12 digits, with a sign only for signed types (`-0` is not
+        // an unsigned integer for `str::parse`).
+        if let Some(value) = plain_integer(t)
+            && (!t.starts_with('-') || T::try_from(-1).is_ok())
+        {
+            return T::try_from(value).ok();
+        }
         let digits = t.strip_prefix('-').unwrap_or(t);
         if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
             return None;
@@ -94,17 +114,18 @@ fn plain_integer(text: &str) -> Option<i64> {
     if digits.is_empty() || digits.len() > 12 {
         return None;
     }
+    // At most 12 digits: no overflow.
     let mut value: i64 = 0;
     for &b in digits {
         if !b.is_ascii_digit() {
             return None;
         }
         value = value
-            .saturating_mul(10)
-            .saturating_add(i64::from(b.wrapping_sub(b'0')));
+            .wrapping_mul(10)
+            .wrapping_add(i64::from(b.wrapping_sub(b'0')));
     }
     Some(if negative {
-        value.saturating_neg()
+        value.wrapping_neg()
     } else {
         value
     })
@@ -247,21 +268,35 @@ impl<T: OpenEnum> Codec for Open<T> {
 pub(crate) const fn name_hash(name: &str) -> u64 {
     const K: u64 = 0x9E37_79B9_7F4A_7C15;
     const CASE: u64 = 0x2020_2020_2020_2020;
-    let mut rest = name.as_bytes();
+    const fn mix(hash: u64, chunk: u64) -> u64 {
+        (hash ^ chunk).wrapping_mul(K).rotate_left(29)
+    }
+    let bytes = name.as_bytes();
     // The length is mixed in first, so that a name and its extension by zero bytes differ.
-    let mut hash = (rest.len() as u64).wrapping_mul(K);
+    let mut hash = (bytes.len() as u64).wrapping_mul(K);
+    let mut rest = bytes;
     while let [a, b, c, d, e, f, g, h, tail @ ..] = rest {
-        let chunk = u64::from_le_bytes([*a, *b, *c, *d, *e, *f, *g, *h]) | CASE;
-        hash = (hash ^ chunk).wrapping_mul(K).rotate_left(29);
+        hash = mix(
+            hash,
+            u64::from_le_bytes([*a, *b, *c, *d, *e, *f, *g, *h]) | CASE,
+        );
         rest = tail;
     }
-    // Fewer than eight bytes are left.
-    let mut last: u64 = 0;
-    while let [b, tail @ ..] = rest {
-        last = last.wrapping_shl(8) | (*b | 0x20) as u64;
-        rest = tail;
+    if !rest.is_empty() {
+        // The last eight bytes (overlapping the chunks above), or the bytes of a name
+        // shorter than eight.
+        let last = if let [.., a, b, c, d, e, f, g, h] = bytes {
+            u64::from_le_bytes([*a, *b, *c, *d, *e, *f, *g, *h]) | CASE
+        } else {
+            let mut last: u64 = 0;
+            while let [b, tail @ ..] = rest {
+                last = last.wrapping_shl(8) | (*b | 0x20) as u64;
+                rest = tail;
+            }
+            last
+        };
+        hash = mix(hash, last);
     }
-    hash = (hash ^ last).wrapping_mul(K);
     hash ^ (hash >> 32)
 }
 
@@ -281,25 +316,27 @@ pub(crate) const fn distinct(hashes: &[u64]) -> bool {
     true
 }
 
-/// What setting a field from its wire text did.
-pub(crate) enum Set {
+/// What setting a field from its wire text did; the text comes back when it was not
+/// used.
+pub(crate) enum Set<'v> {
     /// The typed field was set.
     Done,
     /// No typed field has this name.
-    Unknown,
+    Unknown(Cow<'v, str>),
     /// The typed field was already set (a repeated key): the value is kept as unknown.
-    Duplicate,
+    Duplicate(Cow<'v, str>),
     /// The value has another shape.
     Invalid {
         expected: &'static str,
         lenient: bool,
+        value: Cow<'v, str>,
     },
 }
 
 /// A struct generated by [`wire_struct!`].
 pub(crate) trait WireStruct {
     /// Sets the typed field named `name` (ASCII case-insensitive) from `value`.
-    fn set_wire(&mut self, name: &str, value: &str) -> Set;
+    fn set_wire<'v>(&mut self, name: &str, value: Cow<'v, str>) -> Set<'v>;
     /// The unknown fields.
     fn extra_mut(&mut self) -> &mut Vec<(String, String)>;
 }
@@ -358,7 +395,11 @@ macro_rules! wire_struct {
 
         impl $crate::response::fields::WireStruct for $name {
             #[allow(unused_variables, unused_imports, reason = "structs without wire fields")]
-            fn set_wire(&mut self, name: &str, value: &str) -> $crate::response::fields::Set {
+            fn set_wire<'v>(
+                &mut self,
+                name: &str,
+                value: std::borrow::Cow<'v, str>,
+            ) -> $crate::response::fields::Set<'v> {
                 use $crate::response::fields::{Codec, Set, name_hash, distinct};
                 // One hash of the name, compared with each wire name's hash (computed at
                 // compile time; the compiler makes the comparisons a search tree), then one
@@ -367,25 +408,28 @@ macro_rules! wire_struct {
                 let hash = name_hash(name);
                 $(
                     if hash == const { name_hash($wire) } {
-                        if !name.eq_ignore_ascii_case($wire) {
-                            return Set::Unknown;
+                        // The documented spelling (a comparison with a constant, which the
+                        // compiler unrolls), else any other case.
+                        if name != $wire && !name.eq_ignore_ascii_case($wire) {
+                            return Set::Unknown(value);
                         }
                         if self.$field.is_some() {
-                            return Set::Duplicate;
+                            return Set::Duplicate(value);
                         }
-                        return match <$codec as Codec>::parse(value) {
-                            Some(v) => {
+                        return match <$codec as Codec>::parse_cow(value) {
+                            Ok(v) => {
                                 self.$field = Some(v);
                                 Set::Done
                             }
-                            None => Set::Invalid {
+                            Err(value) => Set::Invalid {
                                 expected: <$codec as Codec>::EXPECTED,
                                 lenient: <$codec as Codec>::LENIENT,
+                                value,
                             },
                         };
                     }
                 )*
-                Set::Unknown
+                Set::Unknown(value)
             }
 
             fn extra_mut(&mut self) -> &mut Vec<(String, String)> {
@@ -503,10 +547,39 @@ mod tests {
             "253402300800",
             "-62167219200",
             "-62167219201",
+            "4294967295",
+            "4294967296",
+            "-2147483648",
+            "-2147483649",
+            "2147483648",
+            "007",
+            "0000000000001",
+            "-00",
+            "--1",
+            "1-",
             "12\n",
         ];
         for text in texts {
             assert_eq!(trim(text), text.trim(), "{text:?}");
+            // What Int::parse did before its fast path.
+            let t = text.trim();
+            let digits = t.strip_prefix('-').unwrap_or(t);
+            let shaped = !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit());
+            assert_eq!(
+                Int::<u32>::parse(text),
+                shaped.then(|| t.parse().ok()).flatten(),
+                "{text:?}"
+            );
+            assert_eq!(
+                Int::<i32>::parse(text),
+                shaped.then(|| t.parse().ok()).flatten(),
+                "{text:?}"
+            );
+            assert_eq!(
+                Int::<u64>::parse(text),
+                shaped.then(|| t.parse().ok()).flatten(),
+                "{text:?}"
+            );
             assert_eq!(
                 Unix::parse(text),
                 Timestamp::parse_unix(text).ok(),

@@ -32,6 +32,8 @@
 //! * an object value (such as `suggestedOrgDetails`) is read like the packed form; an
 //!   array of scalars becomes a comma-separated list; numbers keep their text.
 
+use std::borrow::Cow;
+
 use super::fields::{ActiveIsZero, DateTime, Int, Open, Scale, Text, Unix, open_enum, wire_struct};
 use super::status::{CertificateStatus, DetailStatus};
 use super::{At, Body, BodySyntax, Error, Offer, ParseContext};
@@ -338,10 +340,10 @@ impl OrderStatusResponse {
         let mut out = Self::blank(decoded.status, Vec::new(), decoded.warnings);
         match decoded.body {
             Body::Form(form) => {
-                read_entries(&mut out, form.pairs(), Format::FormUrlEncoded, limits)?;
+                read_entries(&mut out, form.into_pairs(), Format::FormUrlEncoded, limits)?;
             }
             Body::Json(doc) => {
-                read_entries(&mut out, &flatten(doc.root()), Format::Json, limits)?;
+                read_entries(&mut out, flatten(doc.root()), Format::Json, limits)?;
             }
             Body::Lines(_) | Body::JavaScript(_) | Body::Binary => {
                 return Err(DecodeError::new(
@@ -400,19 +402,16 @@ impl OrderStatusResponse {
 }
 
 /// One `name=value` field of the body, from a form or a flattened JSON object.
-trait Entry {
+trait Entry<'a> {
     fn key(&self) -> &str;
-    fn value(&self) -> &str;
     fn key_offset(&self) -> Option<usize>;
     fn value_offset(&self) -> Option<usize>;
+    fn into_parts(self) -> (Cow<'a, str>, Cow<'a, str>);
 }
 
-impl Entry for form::Pair<'_> {
+impl<'a> Entry<'a> for form::Pair<'a> {
     fn key(&self) -> &str {
         self.name()
-    }
-    fn value(&self) -> &str {
-        self.value()
     }
     fn key_offset(&self) -> Option<usize> {
         Some(self.name_offset())
@@ -420,14 +419,14 @@ impl Entry for form::Pair<'_> {
     fn value_offset(&self) -> Option<usize> {
         Some(self.value_offset())
     }
+    fn into_parts(self) -> (Cow<'a, str>, Cow<'a, str>) {
+        form::Pair::into_parts(self)
+    }
 }
 
-impl Entry for (String, String) {
+impl Entry<'static> for (String, String) {
     fn key(&self) -> &str {
         &self.0
-    }
-    fn value(&self) -> &str {
-        &self.1
     }
     fn key_offset(&self) -> Option<usize> {
         None
@@ -435,14 +434,27 @@ impl Entry for (String, String) {
     fn value_offset(&self) -> Option<usize> {
         None
     }
+    fn into_parts(self) -> (Cow<'static, str>, Cow<'static, str>) {
+        (Cow::Owned(self.0), Cow::Owned(self.1))
+    }
 }
 
-fn at<E: Entry>(entry: &E, format: Format) -> At<'_> {
-    At {
-        format,
-        key: entry.key(),
-        offset: entry.value_offset(),
-        line: None,
+/// A field being read: its key as on the wire, its value, and where the value is.
+struct Field<'k, 'v> {
+    key: &'k str,
+    value: Cow<'v, str>,
+    value_offset: Option<usize>,
+    format: Format,
+}
+
+impl<'k> Field<'k, '_> {
+    fn at(&self) -> At<'k> {
+        At {
+            format: self.format,
+            key: self.key,
+            offset: self.value_offset,
+            line: None,
+        }
     }
 }
 
@@ -450,14 +462,14 @@ fn at<E: Entry>(entry: &E, format: Format) -> At<'_> {
 ///
 /// The keys are grouped by [`indexed::plan`] (which checks the indices and the limits);
 /// the orders and certificates are created in index order, then every field is applied in
-/// arrival order straight to its own, with no intermediate grouped copy. The result is what
-/// reading the fields order by order, certificate by certificate would give: fields of one
-/// order or certificate are applied in arrival order; the error reported, when several
-/// fields are invalid, is the first in index order (then arrival order); and warnings come
-/// in that order too.
-fn read_entries<E: Entry>(
+/// arrival order straight to its own, with no intermediate grouped copy, and decoded values
+/// move into text fields. The result is what reading the fields order by order,
+/// certificate by certificate would give: fields of one order or certificate are applied in
+/// arrival order; the error reported, when several fields are invalid, is the first in
+/// index order (then arrival order); and warnings come in that order too.
+fn read_entries<'a, E: Entry<'a>>(
     out: &mut OrderStatusResponse,
-    entries: &[E],
+    entries: Vec<E>,
     format: Format,
     limits: &Limits,
 ) -> Result<(), DecodeError> {
@@ -492,14 +504,15 @@ fn read_entries<E: Entry>(
     let mut first_error: Option<(usize, DecodeError)> = None;
     let mut ranked_warnings: Vec<(usize, Warning)> = Vec::new();
     let mut scratch: Vec<Warning> = Vec::new();
-    for (entry, place) in entries.iter().zip(&plan.places) {
-        let Some((rank, name_start)) = *place else {
-            let name = entry.key();
+    for (entry, place) in entries.into_iter().zip(plan.places) {
+        let value_offset = entry.value_offset();
+        let (key, value) = entry.into_parts();
+        let Some((rank, name_start)) = place else {
             if !["errorCode", "errorItem"]
                 .iter()
-                .any(|n| n.eq_ignore_ascii_case(name))
+                .any(|n| n.eq_ignore_ascii_case(&key))
             {
-                out.extra.push((name.to_owned(), entry.value().to_owned()));
+                out.extra.push((key.into_owned(), value.into_owned()));
             }
             continue;
         };
@@ -512,13 +525,19 @@ fn read_entries<E: Entry>(
         let Some(order) = orders.get_mut(o) else {
             continue;
         };
-        let name = entry.key().get(name_start..).unwrap_or_default();
+        let name = key.get(name_start..).unwrap_or_default();
+        let field = Field {
+            key: &key,
+            value,
+            value_offset,
+            format,
+        };
         let result = match c {
-            None => read_order_field(order, entry, name, format, limits, &mut scratch),
+            None => read_order_field(order, name, field, limits, &mut scratch),
             Some(c) => match order.certificates.get_mut(c) {
                 Some(cert) => {
-                    super::apply(cert, name, entry.value(), &at(entry, format), &mut scratch)
-                        .map(drop)
+                    let at = field.at();
+                    super::apply_cow(cert, name, field.value, &at, &mut scratch).map(drop)
                 }
                 None => continue,
             },
@@ -539,19 +558,19 @@ fn read_entries<E: Entry>(
 }
 
 /// One of an order's own fields (`X_name`, `name` without the index).
-fn read_order_field<E: Entry>(
+fn read_order_field(
     order: &mut Order,
-    entry: &E,
     name: &str,
-    format: Format,
+    field: Field<'_, '_>,
     limits: &Limits,
     warnings: &mut Vec<Warning>,
 ) -> Result<(), DecodeError> {
+    let at = field.at();
     if name.eq_ignore_ascii_case("suggestedOrgDetails") {
         let details = order
             .suggested_org_details
             .get_or_insert_with(SuggestedOrgDetails::blank);
-        read_suggested(details, entry, format, limits, warnings)
+        read_suggested(details, &field, limits, warnings)
     } else if !name.eq_ignore_ascii_case("status")
         && SuggestedOrgDetails::WIRE_NAMES
             .iter()
@@ -560,42 +579,42 @@ fn read_order_field<E: Entry>(
         let details = order
             .suggested_org_details
             .get_or_insert_with(SuggestedOrgDetails::blank);
-        super::apply(details, name, entry.value(), &at(entry, format), warnings).map(drop)
+        super::apply_cow(details, name, field.value, &at, warnings).map(drop)
     } else {
-        super::apply(order, name, entry.value(), &at(entry, format), warnings).map(drop)
+        super::apply_cow(order, name, field.value, &at, warnings).map(drop)
     }
 }
 
 /// `X_suggestedOrgDetails`: a status word, or the details packed as a URL-encoded string.
-fn read_suggested<E: Entry>(
+fn read_suggested(
     details: &mut SuggestedOrgDetails,
-    entry: &E,
-    format: Format,
+    field: &Field<'_, '_>,
     limits: &Limits,
     warnings: &mut Vec<Warning>,
 ) -> Result<(), DecodeError> {
-    let value = entry.value();
+    let value: &str = &field.value;
+    let format = field.format;
     if !value.contains('=') {
         if !value.trim().is_empty() {
-            super::apply(details, "status", value, &at(entry, format), warnings)?;
+            super::apply(details, "status", value, &field.at(), warnings)?;
         }
         return Ok(());
     }
-    let outer = |e: DecodeError| e.within(format, entry.value_offset(), Some(entry.key()));
+    let outer = |e: DecodeError| e.within(format, field.value_offset, Some(field.key));
     let packed = form::decode_with(value.as_bytes(), limits).map_err(outer)?;
     for warning in packed.warnings() {
-        let warning = warning.clone().in_field(entry.key());
-        warnings.push(match entry.value_offset() {
+        let warning = warning.clone().in_field(field.key);
+        warnings.push(match field.value_offset {
             Some(offset) => warning.at(offset),
             None => warning,
         });
     }
     for pair in packed.pairs() {
-        let key = format!("{}.{}", entry.key(), pair.name());
+        let key = format!("{}.{}", field.key, pair.name());
         let at = At {
             format,
             key: &key,
-            offset: entry.value_offset(),
+            offset: field.value_offset,
             line: None,
         };
         super::apply(details, pair.name(), pair.value(), &at, warnings)?;
@@ -672,32 +691,47 @@ mod tests {
     fn set_wire_matches_names_case_insensitively_and_only_them() {
         use crate::response::fields::{self, Set, WireStruct};
         let mut cert = OrderCertificate::blank(1);
-        assert!(matches!(cert.set_wire("SERIALNUMBER", "ab"), Set::Done));
+        assert!(matches!(
+            cert.set_wire("SERIALNUMBER", "ab".into()),
+            Set::Done
+        ));
         assert_eq!(cert.serial_number.as_deref(), Some("ab"));
         assert!(matches!(
-            cert.set_wire("serialnumber", "cd"),
-            Set::Duplicate
+            cert.set_wire("serialnumber", "cd".into()),
+            Set::Duplicate(_)
         ));
-        assert!(matches!(cert.set_wire("serialNumbe", "x"), Set::Unknown));
-        assert!(matches!(cert.set_wire("serialNumber\0", "x"), Set::Unknown));
+        assert!(matches!(
+            cert.set_wire("serialNumbe", "x".into()),
+            Set::Unknown(_)
+        ));
+        assert!(matches!(
+            cert.set_wire("serialNumber\0", "x".into()),
+            Set::Unknown(_)
+        ));
         // Same hash as a wire name (U+0011 | 0x20 is '1'), but not equal ignoring case.
         let lookalike = "shippingStreetAddress\u{11}";
         assert_eq!(
             fields::name_hash(lookalike),
             fields::name_hash("shippingStreetAddress1")
         );
-        assert!(matches!(cert.set_wire(lookalike, "x"), Set::Unknown));
-        assert!(cert.shipping_street_address1.is_none());
-        assert!(matches!(cert.set_wire("fqdn", "a.example"), Set::Done));
         assert!(matches!(
-            cert.set_wire("csrStatus", "x"),
+            cert.set_wire(lookalike, "x".into()),
+            Set::Unknown(_)
+        ));
+        assert!(cert.shipping_street_address1.is_none());
+        assert!(matches!(
+            cert.set_wire("fqdn", "a.example".into()),
+            Set::Done
+        ));
+        assert!(matches!(
+            cert.set_wire("csrStatus", "x".into()),
             Set::Invalid { lenient: true, .. }
         ));
         for name in OrderCertificate::WIRE_NAMES {
             let mut cert = OrderCertificate::blank(1);
             let lower = name.to_ascii_lowercase();
             assert!(
-                !matches!(cert.set_wire(&lower, "1"), Set::Unknown),
+                !matches!(cert.set_wire(&lower, "1".into()), Set::Unknown(_)),
                 "{name}"
             );
         }

@@ -65,7 +65,7 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use memchr::{memchr, memchr2, memchr2_iter, memchr3_iter, memrchr};
+use memchr::{memchr, memchr_iter, memchr2, memchr2_iter, memchr3_iter, memrchr};
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 
 use crate::{DecodeError, DecodeErrorKind, Format, Limit, Limits, Warning, WarningKind};
@@ -140,14 +140,9 @@ pub fn decode_with<'a>(body: &'a [u8], limits: &Limits) -> Result<Form<'a>, Deco
     }
     let bytes = trimmed.as_bytes();
 
-    // A cheap estimate (real bodies have a few long fields or many short ones); the vector
-    // grows if needed.
-    let estimate = (end / 256).clamp(4, 64).min(limits.max_fields);
-    let mut pairs = Vec::with_capacity(estimate);
+    let mut pairs = Vec::with_capacity(estimate_pairs(bytes).min(limits.max_fields));
 
-    // One pass over the body for both delimiters: the iterator keeps its vector state
-    // between matches, which costs far less per pair than two fresh searches when pairs
-    // are short (GetDetailedOrderStatus has thousands of 30-byte pairs).
+    // One iterator over the body for both delimiters.
     let mut delimiters = memchr2_iter(b'&', b'=', bytes);
     let mut start = 0;
     let mut equals = None;
@@ -198,6 +193,32 @@ pub fn decode_with<'a>(body: &'a [u8], limits: &Limits) -> Result<Form<'a>, Deco
     }
     Ok(Form { pairs, warnings })
 }
+
+/// The number of pairs to make room for: the `&`s in the first [`SAMPLE`] bytes, scaled to
+/// the whole body, plus an eighth. Bodies with thousands of short pairs (GetDetailedOrderStatus)
+/// then fill one allocation instead of growing it a dozen times; a body of a few long fields
+/// (CollectSSL) gets a few slots. At most one slot per two bytes (a pair is at least one
+/// byte and a separator), so memory stays proportional to the body.
+fn estimate_pairs(bytes: &[u8]) -> usize {
+    let sample = bytes.get(..SAMPLE).unwrap_or(bytes);
+    let ampersands = memchr_iter(b'&', sample).count();
+    let pairs = ampersands.saturating_add(1);
+    let scaled = if sample.len() < bytes.len() {
+        pairs
+            .saturating_mul(bytes.len())
+            .checked_div(sample.len())
+            .unwrap_or(pairs)
+    } else {
+        pairs
+    };
+    scaled
+        .saturating_add(scaled / 8)
+        .min((bytes.len() / 2).saturating_add(1))
+        .max(4)
+}
+
+/// How much of the body [`estimate_pairs`] looks at.
+const SAMPLE: usize = 4096;
 
 /// `text[from..to]`, for indices known to be on character boundaries (next to an ASCII byte
 /// found by `memchr`); the empty fallback is never taken.
@@ -316,19 +337,18 @@ fn class(b: u8) -> u8 {
     CLASSES.get(usize::from(b)).copied().unwrap_or(0)
 }
 
-/// [`decode_component`] for short components: one scalar pass to classify, one to decode.
+/// [`decode_component`] for short components, given the union of their bytes' classes
+/// (not 0): one scalar pass to decode, copying the runs between escapes whole. An escape
+/// that decodes to a byte >= 0x80 (or a raw space) hands over to [`decode_bytes`].
 #[inline(never)]
 fn decode_short<'a>(
     raw: &'a str,
     offset: usize,
     is_value: bool,
     pending: &mut Pending,
+    classes: u8,
 ) -> Cow<'a, str> {
     let bytes = raw.as_bytes();
-    let classes = bytes.iter().fold(0u8, |acc, &b| acc | class(b));
-    if classes == 0 {
-        return Cow::Borrowed(raw);
-    }
     let unencoded = if is_value { LOW | EQUALS } else { LOW };
     if classes & unencoded != 0 {
         let first = bytes.iter().position(|&b| {
@@ -345,34 +365,39 @@ fn decode_short<'a>(
     if classes & (PERCENT | PLUS) == 0 {
         return Cow::Borrowed(raw);
     }
-    let mut out: Vec<u8> = Vec::with_capacity(bytes.len());
+    let mut out = String::with_capacity(bytes.len());
     let mut first_invalid = None;
+    let mut copied = 0;
     let mut i = 0;
     while let Some(&b) = bytes.get(i) {
-        i = i.saturating_add(1);
-        match b {
-            b'+' => out.push(b' '),
-            b'%' => match escape(bytes, i.saturating_sub(1)) {
-                Some(byte) => {
-                    out.push(byte);
-                    i = i.saturating_add(2);
+        if class(b) & (PERCENT | PLUS) == 0 {
+            i = i.saturating_add(1);
+            continue;
+        }
+        // `copied` and `i` are next to ASCII bytes: character boundaries.
+        out.push_str(sub(raw, copied, i));
+        if b == b'+' {
+            out.push(' ');
+            i = i.saturating_add(1);
+        } else {
+            match escape(bytes, i) {
+                Some(byte) if byte < 0x80 => {
+                    out.push(char::from(byte));
+                    i = i.saturating_add(3);
                 }
+                Some(_) => return decode_bytes(raw, offset, pending),
                 None => {
-                    out.push(b'%');
-                    first_invalid.get_or_insert(i.saturating_sub(1));
+                    out.push('%');
+                    first_invalid.get_or_insert(i);
+                    i = i.saturating_add(1);
                 }
-            },
-            _ => out.push(b),
+            }
         }
+        copied = i;
     }
+    out.push_str(sub(raw, copied, raw.len()));
     pending.note(first_invalid, None, offset);
-    match String::from_utf8(out) {
-        Ok(text) => Cow::Owned(text),
-        Err(_) => {
-            pending.non_utf8.get_or_insert(offset);
-            Cow::Borrowed(raw)
-        }
-    }
+    Cow::Owned(out)
 }
 
 /// Decodes one name or value; `offset` is its position in the body. Short components go
@@ -387,10 +412,11 @@ fn decode_component<'a>(
     let bytes = raw.as_bytes();
     if bytes.len() <= SHORT {
         // Most short components need nothing: decide that here, without a call.
-        if bytes.iter().fold(0u8, |acc, &b| acc | class(b)) == 0 {
+        let classes = bytes.iter().fold(0u8, |acc, &b| acc | class(b));
+        if classes == 0 {
             return Cow::Borrowed(raw);
         }
-        return decode_short(raw, offset, is_value, pending);
+        return decode_short(raw, offset, is_value, pending, classes);
     }
     decode_long(raw, offset, is_value, pending)
 }

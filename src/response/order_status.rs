@@ -507,7 +507,7 @@ fn read_entries<'a, E: Entry<'a>>(
     for (entry, place) in entries.into_iter().zip(plan.places) {
         let value_offset = entry.value_offset();
         let (key, value) = entry.into_parts();
-        let Some((rank, name_start)) = place else {
+        let Some((rank, name_start)) = place.get(&key) else {
             if !["errorCode", "errorItem"]
                 .iter()
                 .any(|n| n.eq_ignore_ascii_case(&key))

@@ -222,7 +222,7 @@ fn assemble<'a>(
     }
     let mut top = Vec::with_capacity(plan.top);
     for (mut field, place) in fields.into_iter().zip(plan.places) {
-        let Some((rank, name_start)) = place else {
+        let Some((rank, name_start)) = place.get(field.key()) else {
             top.push(field);
             continue;
         };
@@ -253,15 +253,46 @@ fn assemble<'a>(
 /// [`Indexed`]).
 #[derive(Debug)]
 pub(crate) struct Plan {
-    /// For each key, in arrival order: `None` for a top-level key, otherwise the rank of
-    /// its `(X, Y)` among the distinct ones (an index into [`slots`](Self::slots)) and the
-    /// byte index where its name starts.
-    pub(crate) places: Vec<Option<(usize, usize)>>,
+    /// Where each key goes, in arrival order.
+    pub(crate) places: Vec<Place>,
     /// The distinct `(X, Y, number of fields)`, sorted by `X` then `Y`; `Y = 0` is the
     /// order's own fields, which come first.
     pub(crate) slots: Vec<(u32, u32, usize)>,
     /// The number of top-level keys.
     pub(crate) top: usize,
+}
+
+/// Where one key goes, in eight bytes (the plan of a 6400-pair body is then 50 KB): the
+/// rank of its `(X, Y)` among the distinct ones (an index into [`Plan::slots`]), or
+/// [`Place::TOP`], and the byte index where its name starts.
+///
+/// Ranks are below the number of keys, and a body with 2^32 - 1 keys (at least 8 GiB)
+/// is beyond any [`Limits`] a caller could feed into memory; a name start that does not fit
+/// (a key with more than 4 GiB of digits) is stored as `u32::MAX` and found again from the
+/// key.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Place {
+    rank: u32,
+    name_start: u32,
+}
+
+impl Place {
+    /// The rank of a top-level key.
+    const TOP: u32 = u32::MAX;
+
+    /// `None` for a top-level key, otherwise the rank of its `(X, Y)` and where the name
+    /// starts in `key` (the key this place was made for).
+    pub(crate) fn get(self, key: &str) -> Option<(usize, usize)> {
+        if self.rank == Self::TOP {
+            return None;
+        }
+        let rank = usize::try_from(self.rank).unwrap_or(usize::MAX);
+        let name_start = match self.name_start {
+            u32::MAX => classify(key).ok().flatten().map_or(0, |(_, start)| start),
+            start => usize::try_from(start).unwrap_or(0),
+        };
+        Some((rank, name_start))
+    }
 }
 
 /// Classifies `keys` (each with its byte offset in the body, when known) and checks every
@@ -277,7 +308,8 @@ where
     I: Iterator<Item = (&'k str, Option<usize>)> + Clone,
 {
     let expected = keys.size_hint().0.min(limits.max_fields);
-    let mut places = Vec::with_capacity(expected);
+    let mut places: Vec<Place> = Vec::with_capacity(expected);
+    // Each key's slot, 0 for a top-level key (real indices are never 0).
     let mut slots: Vec<Slot> = Vec::with_capacity(expected);
     let (mut max_x, mut max_y, mut top) = (0, 0, 0usize);
     for (count, (key, key_offset)) in keys.clone().enumerate() {
@@ -290,13 +322,20 @@ where
         }
         match classify(key) {
             Ok(None) => {
-                places.push(None);
+                places.push(Place {
+                    rank: Place::TOP,
+                    name_start: 0,
+                });
+                slots.push(0);
                 top = top.saturating_add(1);
             }
             Ok(Some((slot, name_start))) => {
                 max_x = max_x.max(slot_order(slot));
                 max_y = max_y.max(slot_certificate(slot));
-                places.push(Some((0, name_start)));
+                places.push(Place {
+                    rank: 0,
+                    name_start: u32::try_from(name_start).unwrap_or(u32::MAX),
+                });
                 slots.push(slot);
             }
             Err(()) => {
@@ -309,17 +348,14 @@ where
             }
         }
     }
-    let (ranks, distinct, sizes) = rank_slots(&slots, max_x, max_y);
-    let mut ranks = ranks.into_iter();
-    for (rank, _) in places.iter_mut().flatten() {
-        *rank = ranks.next().unwrap_or(0);
-    }
+    let (distinct, sizes) = rank_slots(&slots, &mut places, max_x, max_y);
+    drop(slots);
     // The limits, in index order: the first order or certificate past its limit is named
     // at its first key in arrival order.
     let located = |err: DecodeError, rank: usize| {
         let first = places
             .iter()
-            .position(|place| place.is_some_and(|(r, _)| r == rank))
+            .position(|place| usize::try_from(place.rank).is_ok_and(|r| r == rank))
             .and_then(|i| keys.clone().nth(i));
         match first {
             Some((key, Some(offset))) => err.in_field(key).at(offset),
@@ -426,10 +462,17 @@ fn index(value: u64) -> Result<u32, ()> {
     }
 }
 
-/// For `slots` (one per key): the rank of each among the distinct slots, the distinct
-/// slots in sorted order, and the number of keys in each.
-fn rank_slots(slots: &[Slot], max_x: u32, max_y: u32) -> (Vec<usize>, Vec<Slot>, Vec<usize>) {
+/// Writes the rank of each key's slot (`slots`, 0 for a top-level key) among the distinct
+/// slots into its place; returns the distinct slots in sorted order and the number of keys
+/// in each.
+fn rank_slots(
+    slots: &[Slot],
+    places: &mut [Place],
+    max_x: u32,
+    max_y: u32,
+) -> (Vec<Slot>, Vec<usize>) {
     let n = slots.len();
+    let rank = |r: usize| u32::try_from(r).unwrap_or(Place::TOP.saturating_sub(1));
     // The table has a cell for every (X, Y) with X <= max_x and Y <= max_y.
     let width = u64::from(max_y).saturating_add(1);
     let cells = u64::from(max_x).saturating_mul(width);
@@ -447,7 +490,7 @@ fn rank_slots(slots: &[Slot], max_x: u32, max_y: u32) -> (Vec<usize>, Vec<Slot>,
     {
         // Counting pass: the count of each cell, then each non-empty cell's rank.
         let mut table: Vec<usize> = vec![0; cells];
-        for &slot in slots {
+        for &slot in slots.iter().filter(|&&slot| slot != 0) {
             if let Some(count) = table.get_mut(cell(slot)) {
                 *count = count.saturating_add(1);
             }
@@ -469,28 +512,29 @@ fn rank_slots(slots: &[Slot], max_x: u32, max_y: u32) -> (Vec<usize>, Vec<Slot>,
             sizes.push(*entry);
             *entry = distinct.len().saturating_sub(1);
         }
-        let ranks = slots
-            .iter()
-            .map(|&slot| table.get(cell(slot)).copied().unwrap_or(0))
-            .collect();
-        return (ranks, distinct, sizes);
+        for (&slot, place) in slots.iter().zip(places) {
+            if slot != 0 {
+                place.rank = rank(table.get(cell(slot)).copied().unwrap_or(0));
+            }
+        }
+        return (distinct, sizes);
     }
     // Sparse indices: sort the distinct slots, then find each key's by binary search.
-    let mut distinct: Vec<Slot> = slots.to_vec();
+    let mut distinct: Vec<Slot> = slots.iter().copied().filter(|&slot| slot != 0).collect();
     distinct.sort_unstable();
     distinct.dedup();
     let mut sizes = vec![0usize; distinct.len()];
-    let ranks = slots
-        .iter()
-        .map(|slot| {
-            let rank = distinct.binary_search(slot).unwrap_or(0);
-            if let Some(size) = sizes.get_mut(rank) {
-                *size = size.saturating_add(1);
-            }
-            rank
-        })
-        .collect();
-    (ranks, distinct, sizes)
+    for (slot, place) in slots.iter().zip(places) {
+        if *slot == 0 {
+            continue;
+        }
+        let r = distinct.binary_search(slot).unwrap_or(0);
+        if let Some(size) = sizes.get_mut(r) {
+            *size = size.saturating_add(1);
+        }
+        place.rank = rank(r);
+    }
+    (distinct, sizes)
 }
 
 fn limit(limit: Limit, max: usize) -> DecodeError {

@@ -8,10 +8,15 @@
 
 pub mod cert;
 pub mod codec;
+pub mod country;
 pub mod csr;
+pub mod dns;
 mod error;
 pub mod extract;
+pub mod ip;
 mod limits;
+pub mod product;
+pub mod text;
 mod timestamp;
 pub mod wire;
 

@@ -1,0 +1,148 @@
+#!/usr/bin/env python3
+"""Regenerate src/ip/iana_data.rs from the CSV files in testdata/iana/.
+
+    testdata/scripts/refresh_iana.py            # regenerate from the committed CSVs
+    testdata/scripts/refresh_iana.py --fetch    # first download IANA's current CSVs
+
+The two `iana-ipv*-special-registry-1.csv` files use the columns and the file names of IANA's
+own CSV downloads, so `--fetch` simply replaces them:
+
+    https://www.iana.org/assignments/iana-ipv4-special-registry/iana-ipv4-special-registry-1.csv
+    https://www.iana.org/assignments/iana-ipv6-special-registry/iana-ipv6-special-registry-1.csv
+
+`extra-reserved.csv` holds what the registries leave out but the Baseline Requirements'
+"Reserved IP Address" reading of this crate also refuses: multicast, and IPv6 outside global
+unicast 2000::/3 (including the deprecated site-local fec0::/10).
+
+Footnote markers such as "[1]" are dropped; a cell holding several prefixes
+("192.0.0.170/32, 192.0.0.171/32") becomes one row per prefix. Python 3 standard library only.
+"""
+
+import csv
+import ipaddress
+import pathlib
+import re
+import sys
+import urllib.request
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+IANA = ROOT / "testdata" / "iana"
+OUT = ROOT / "src" / "ip" / "iana_data.rs"
+URLS = {
+    "iana-ipv4-special-registry-1.csv": "https://www.iana.org/assignments/iana-ipv4-special-registry/iana-ipv4-special-registry-1.csv",
+    "iana-ipv6-special-registry-1.csv": "https://www.iana.org/assignments/iana-ipv6-special-registry/iana-ipv6-special-registry-1.csv",
+}
+FOOTNOTE = re.compile(r"\s*\[\d+\]")
+
+
+def clean(cell):
+    return " ".join(FOOTNOTE.sub("", cell or "").split())
+
+
+def reference(cell):
+    # "[RFC8880][RFC7050], Section 2.2" -> "RFC 8880, RFC 7050, Section 2.2"
+    text = " ".join((cell or "").split())
+    text = text.replace("][", "], [").replace("] [", "], [")
+    text = text.replace("[", "").replace("]", "")
+    return re.sub(r"RFC(\d)", r"RFC \1", text)
+
+
+def boolean(cell):
+    value = clean(cell)
+    if value == "True":
+        return "Some(true)"
+    if value == "False":
+        return "Some(false)"
+    return "None"
+
+
+def rust_str(text):
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def rows():
+    out = []
+    for file, source in (
+        ("iana-ipv4-special-registry-1.csv", "IanaV4"),
+        ("iana-ipv6-special-registry-1.csv", "IanaV6"),
+    ):
+        with open(IANA / file, newline="", encoding="utf-8") as f:
+            for row in csv.DictReader(f):
+                for block in clean(row["Address Block"]).split(","):
+                    block = block.strip()
+                    if not block:
+                        continue
+                    terminated = clean(row["Termination Date"])
+                    out.append(
+                        dict(
+                            block=block,
+                            name=clean(row["Name"]),
+                            reference=reference(row["RFC"]),
+                            source=source,
+                            allocated=clean(row["Allocation Date"]),
+                            terminated=None if terminated in ("", "N/A") else terminated,
+                            reachable=boolean(row["Globally Reachable"]),
+                        )
+                    )
+    with open(IANA / "extra-reserved.csv", newline="", encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            out.append(
+                dict(
+                    block=clean(row["Address Block"]),
+                    name=clean(row["Name"]),
+                    reference=reference(row["Reference"]),
+                    source=clean(row["Kind"]),
+                    allocated="",
+                    terminated=None,
+                    reachable="Some(false)",
+                )
+            )
+    return out
+
+
+def main():
+    if "--fetch" in sys.argv[1:]:
+        for file, url in URLS.items():
+            with urllib.request.urlopen(url, timeout=30) as response:
+                (IANA / file).write_bytes(response.read())
+            print(f"fetched {file}")
+    v4, v6 = [], []
+    for row in rows():
+        net = ipaddress.ip_network(row["block"], strict=True)
+        terminated = "None" if row["terminated"] is None else f"Some({rust_str(row['terminated'])})"
+        args = (
+            f"{rust_str(str(net))}, 0x{int(net.network_address):x}, {net.prefixlen}, "
+            f"{rust_str(row['name'])}, {rust_str(row['reference'])}, RangeSource::{row['source']}, "
+            f"{rust_str(row['allocated'])}, {terminated}, {row['reachable']}"
+        )
+        if net.version == 4:
+            v4.append((int(net.network_address), net.prefixlen, f"    ReservedRange::v4({args}),"))
+        else:
+            v6.append((int(net.network_address), net.prefixlen, f"    ReservedRange::v6({args}),"))
+    v4.sort()
+    v6.sort()
+    text = [
+        "// @generated by testdata/scripts/refresh_iana.py from testdata/iana/*.csv. Do not edit.",
+        "//",
+        "// Columns: prefix, network, prefix length, name, reference, source, allocation date,",
+        "// termination date, globally reachable. Sorted by network, then prefix length.",
+        "",
+        "use super::{RangeSource, ReservedRange};",
+        "",
+        "/// IPv4 entries: IANA IPv4 Special-Purpose Address Registry, then the extras.",
+        "pub(super) static IPV4: &[ReservedRange] = &[",
+        *[line for _, _, line in v4],
+        "];",
+        "",
+        "/// IPv6 entries: IANA IPv6 Special-Purpose Address Registry, then the extras.",
+        "pub(super) static IPV6: &[ReservedRange] = &[",
+        *[line for _, _, line in v6],
+        "];",
+        "",
+    ]
+    OUT.write_text("\n".join(text), encoding="utf-8")
+    print(f"wrote {OUT.relative_to(ROOT)}: {len(v4)} IPv4 and {len(v6)} IPv6 ranges")
+
+
+if __name__ == "__main__":
+    main()

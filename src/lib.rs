@@ -20,7 +20,7 @@ pub mod text;
 mod timestamp;
 pub mod wire;
 
-// pub use cert::{Certificate, Chain, Role};
+pub use cert::{Certificate, Chain, Role};
 pub use error::{DecodeError, DecodeErrorKind, Format, Frame, Limit, Warning, WarningKind};
 pub use limits::{Limits, MAX_CSR_CHARS, MAX_DER_DEPTH};
 pub use timestamp::Timestamp;

@@ -77,7 +77,7 @@ use core::fmt;
 use std::net::IpAddr;
 
 pub use blocklist::{Blocklist, BlocklistError, BlocklistHit};
-pub use policy::{Policy, Requirement, Validation};
+pub use policy::{Policy, PolicyError, Requirement, Validation};
 pub use rules::{RULES, Rule, RuleId, Severity};
 
 use crate::DecodeError;

@@ -326,7 +326,7 @@ fn lint_rsa<'a>(bytes: &'a [u8], offset: usize, policy: &Policy, report: &mut Re
         report.push(
             RuleId::RsaPerfectPower,
             Some(n_offset),
-            format!("the modulus is a perfect {k}th power; the key is broken, generate a new one"),
+            format!("the modulus is a perfect power m^{k}; the key is broken, generate a new one"),
         );
     }
     if let Some(blocklist) = policy.blocklist() {

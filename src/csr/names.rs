@@ -5,12 +5,22 @@
 //! ONE wildcard!", -18 "... may not be a Fully-Qualified Domain Name!", -19 "... may not be an
 //! Internet-accessible IP Address!", -35 "... may not be an IP Address!". Which of them apply
 //! depends on the product ([`Policy`](super::Policy)).
-
-use std::net::IpAddr;
+//!
+//! -19 reads as if it were about *public* addresses on a product for internal addresses only;
+//! no current product is one (publicly trusted certificates may not carry internal addresses
+//! since 2015), and issue #4 maps reserved (non-public) addresses in the CN to -19. The rule
+//! follows the issue; the prediction is the weakest of the table.
+//!
+//! Name syntax and meaning come from [`crate::dns::check_dns_name`] (LDH, lengths, IDN,
+//! wildcard shape, internal names, special-use and reverse zones, public suffixes) and
+//! [`crate::ip`] (canonical text, IANA special-purpose registries and multicast); each
+//! [`DnsNameProblem`] is reported under one of the `name-*` rules with its own message.
 
 use super::ext::San;
 use super::subject::SubjectNames;
 use super::{Policy, Report, Requirement, RuleId, SubjectAltName};
+use crate::dns::{DnsNameProblem, Section, check_dns_name};
+use crate::ip::{IpClass, classify, parse_ip_literal};
 
 /// Lints the CN and the SANs.
 pub(crate) fn lint(subject: &SubjectNames, sans: &[San], policy: &Policy, report: &mut Report) {
@@ -20,14 +30,71 @@ pub(crate) fn lint(subject: &SubjectNames, sans: &[San], policy: &Policy, report
     lint_sans(sans, policy, report);
 }
 
+/// The rule a DNS-name problem is reported under.
+fn rule_for(problem: &DnsNameProblem) -> RuleId {
+    use DnsNameProblem as P;
+    if !problem.is_error() {
+        return RuleId::NameAdvisory;
+    }
+    match problem {
+        P::InvalidPunycode { .. }
+        | P::PunycodeNotNfc { .. }
+        | P::PunycodeNotRoundTrip { .. }
+        | P::UnicodeLabel { .. } => RuleId::NameIdn,
+        P::BareWildcard
+        | P::PartialWildcard { .. }
+        | P::WildcardNotLeftmost { .. }
+        | P::MultipleWildcards { .. } => RuleId::NameWildcardInvalid,
+        P::WildcardAbovePublicSuffix {
+            section: Section::Icann,
+        } => RuleId::NameWildcardPublicSuffix,
+        P::SingleLabel
+        | P::InternalName
+        | P::IsPublicSuffix
+        | P::SpecialUse { .. }
+        | P::ReverseZone { .. }
+        | P::Arpa => RuleId::NameInternal,
+        _ => RuleId::NameSyntax,
+    }
+}
+
+fn lint_dns(what: &str, name: &str, offset: usize, report: &mut Report) {
+    let check = check_dns_name(name);
+    for problem in check.problems() {
+        report.push(
+            rule_for(problem),
+            Some(offset),
+            format!("{what} {name:?}: {}", problem.message()),
+        );
+    }
+}
+
 fn lint_cn(cn: &str, offset: usize, sans: &[San], policy: &Policy, report: &mut Report) {
     let at = Some(offset);
-    if let Ok(ip) = cn.parse::<IpAddr>() {
+    if let Some((ip, canonical)) = parse_ip_literal(cn) {
         if policy.ip_addresses == Requirement::Forbidden {
             report.push(
                 RuleId::CnIpForbidden,
                 at,
-                format!("the CN {cn} is an IP address, which this product does not take; use a domain name"),
+                format!("the CN {cn} is an IP address, which this product does not take; use a domain name or order a product that takes IP addresses"),
+            );
+        }
+        if let IpClass::Reserved(range) = classify(ip) {
+            report.push(
+                RuleId::CnIpReserved,
+                at,
+                format!(
+                    "the CN {cn} is in the reserved range {} ({}); only public addresses can be certified",
+                    range.prefix(),
+                    range.name()
+                ),
+            );
+        }
+        if !canonical {
+            report.push(
+                RuleId::IpNotCanonical,
+                at,
+                format!("write the CN {cn} as {ip}"),
             );
         }
         if !sans.is_empty() && !sans.iter().any(|s| s.name == SubjectAltName::Ip(ip)) {
@@ -62,6 +129,7 @@ fn lint_cn(cn: &str, offset: usize, sans: &[San], policy: &Policy, report: &mut 
         ),
         _ => {}
     }
+    lint_dns("the CN", cn, offset, report);
     if !sans.is_empty()
         && !sans
             .iter()
@@ -106,6 +174,7 @@ fn lint_sans(sans: &[San], policy: &Policy, report: &mut Report) {
                         ),
                     );
                 }
+                lint_dns("the DNS SAN", name, san.offset, report);
             }
             SubjectAltName::Ip(ip) => {
                 if policy.ip_addresses == Requirement::Forbidden {
@@ -113,6 +182,17 @@ fn lint_sans(sans: &[San], policy: &Policy, report: &mut Report) {
                         RuleId::SanIpForbidden,
                         at,
                         format!("the SAN {ip} is an IP address, which this product does not take"),
+                    );
+                }
+                if let IpClass::Reserved(range) = classify(*ip) {
+                    report.push(
+                        RuleId::SanIpReserved,
+                        at,
+                        format!(
+                            "the IP SAN {ip} is in the reserved range {} ({}); remove it",
+                            range.prefix(),
+                            range.name()
+                        ),
                     );
                 }
             }

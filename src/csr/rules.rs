@@ -103,6 +103,9 @@ rules! {
     Base64Invalid = "base64-invalid", Error, Some(-9),
         "The CSR text is not valid base64 (a character outside the alphabet, broken PEM armour, truncated data).",
         "DIGEST §6.4, §6.5 code -9";
+    Base64NonCanonical = "base64-non-canonical", Warning, None,
+        "The base64 lacks its padding or uses the URL-safe alphabet; accepted here, but a strict decoder refuses it.",
+        "RFC 4648 §4, §5";
     PemLabelUnexpected = "pem-label-unexpected", Warning, None,
         "The PEM label is not CERTIFICATE REQUEST or NEW CERTIFICATE REQUEST.",
         "RFC 7468 §7";

@@ -123,11 +123,6 @@ struct Decoded {
     invalid: Option<String>,
 }
 
-/// PrintableString alphabet (X.680 §41.4): A-Z a-z 0-9 space ' ( ) + , - . / : = ?
-pub(crate) fn is_printable_char(c: char) -> bool {
-    c.is_ascii_alphanumeric() || " '()+,-./:=?".contains(c)
-}
-
 fn decode_string(tag: Tag, v: &[u8]) -> Decoded {
     let lossy = |v: &[u8]| String::from_utf8_lossy(v).into_owned();
     match tag.0 {
@@ -147,7 +142,7 @@ fn decode_string(tag: Tag, v: &[u8]) -> Decoded {
             let value: String = v.iter().map(|&b| char::from(b)).collect();
             let invalid = value
                 .chars()
-                .find(|&c| !is_printable_char(c))
+                .find(|&c| !crate::text::is_printable_string_char(c))
                 .map(|c| format!("{c:?} is not in the PrintableString alphabet (A-Z a-z 0-9 space ' ( ) + , - . / : = ?)"));
             Decoded {
                 string_type: StringType::Printable,
@@ -431,7 +426,7 @@ fn lint_value(known: Known, decoded: &Decoded, v: &Tlv<'_>, report: &mut Report)
             RuleId::SubjectStringType,
             at,
             format!(
-                "{what} is a {}; encode it as {expected}",
+                "{what} is encoded as {}; encode it as {expected}",
                 decoded.string_type.name()
             ),
         );
@@ -445,7 +440,7 @@ fn lint_value(known: Known, decoded: &Decoded, v: &Tlv<'_>, report: &mut Report)
             RuleId::SubjectStringDeprecated,
             at,
             format!(
-                "{what} is a {}; UTF8String or PrintableString is preferred",
+                "{what} is encoded as {}; UTF8String or PrintableString is preferred",
                 decoded.string_type.name()
             ),
         );
@@ -459,7 +454,23 @@ fn lint_value(known: Known, decoded: &Decoded, v: &Tlv<'_>, report: &mut Report)
         );
         return;
     }
-    if chars > known.max_chars() {
+    if known == Known::C {
+        // -7 covers a wrong length as well ("GBR").
+        if !crate::country::is_iso3166_alpha2(&decoded.value) {
+            let hint = match crate::country::suggest(&decoded.value) {
+                Some(code) => format!("use {code}"),
+                None => "use the ISO 3166-1 alpha-2 code of the country, in upper case".to_owned(),
+            };
+            report.push(
+                RuleId::SubjectCountryInvalid,
+                at,
+                format!(
+                    "C {:?} is not a current ISO 3166-1 alpha-2 code; {hint}",
+                    decoded.value
+                ),
+            );
+        }
+    } else if chars > known.max_chars() {
         report.push(
             RuleId::SubjectAttributeTooLong,
             at,

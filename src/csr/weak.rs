@@ -885,6 +885,16 @@ mod tests {
     }
 
     #[test]
+    fn no_false_positives_on_1000_ordinary_rsa_moduli() {
+        // 1000 moduli of 2048-bit keys made by OpenSSL (testdata/scripts/forge_csrs.py).
+        let data = include_bytes!("../../testdata/csr/moduli-2048.bin");
+        assert_eq!(data.len(), 1000 * 256);
+        for (i, n) in data.chunks_exact(256).enumerate() {
+            assert_eq!(analyse(n), Weakness::default(), "modulus {i}");
+        }
+    }
+
+    #[test]
     fn tiny_inputs_do_not_panic() {
         for be in [
             &[][..],

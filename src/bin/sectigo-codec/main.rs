@@ -16,6 +16,7 @@ use clap::{Parser, Subcommand};
 
 mod certs;
 mod input;
+mod lint_csr;
 
 /// Decode Sectigo reseller API bodies, extract certificates, lint CSRs (offline).
 #[derive(Debug, Parser)]
@@ -30,6 +31,10 @@ enum Command {
     /// Find every certificate in a body (PEM, PKCS#7, URL-encoded fields, ZIP, ...) and print
     /// them in chain order, end-entity first.
     Certs(certs::CertsArgs),
+    /// Lint a certificate signing request offline: every rejection AutoApplyOrder documents
+    /// (with its error code), weak and compromised keys, name and subject rules.
+    #[command(name = "lint-csr")]
+    LintCsr(lint_csr::LintCsrArgs),
 }
 
 fn main() -> ExitCode {
@@ -44,5 +49,6 @@ fn main() -> ExitCode {
     };
     match cli.command {
         Command::Certs(args) => certs::run(&args),
+        Command::LintCsr(args) => lint_csr::run(&args),
     }
 }

@@ -13,7 +13,7 @@
 //! let pem = include_bytes!("../testdata/csr/ok/rsa2048-sha256.pem");
 //! let report = lint_csr(pem, &Policy::default())?;
 //! assert!(report.is_ok());
-//! assert_eq!(report.facts().common_name.as_deref(), Some("www.example.com"));
+//! assert_eq!(report.facts().common_name.as_deref(), Some("www.acme-widgets.com"));
 //! for finding in report.findings() {
 //!     // Nothing is an error; there may be informational findings.
 //!     assert_ne!(finding.severity(), Severity::Error);
@@ -158,10 +158,10 @@ impl Report {
     pub fn predicted_codes(&self) -> Vec<i32> {
         let mut codes = Vec::new();
         for f in self.with_severity(Severity::Error) {
-            if let Some(code) = f.code() {
-                if !codes.contains(&code) {
-                    codes.push(code);
-                }
+            if let Some(code) = f.code()
+                && !codes.contains(&code)
+            {
+                codes.push(code);
             }
         }
         codes

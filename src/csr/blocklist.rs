@@ -164,7 +164,7 @@ impl Blocklist {
     ///
     /// [`BlocklistError::InvalidDatSize`] or [`BlocklistError::UnsortedDat`].
     pub fn set_badkeys_dat(&mut self, dat: Vec<u8>) -> Result<(), BlocklistError> {
-        if dat.len() % 16 != 0 {
+        if !dat.len().is_multiple_of(16) {
             return Err(BlocklistError::InvalidDatSize { size: dat.len() });
         }
         let mut previous: Option<&[u8]> = None;
@@ -189,10 +189,10 @@ impl Blocklist {
         if self.is_empty() {
             return None;
         }
-        if let Some(spki) = spki {
-            if self.spki_sha256.binary_search(&spki).is_ok() {
-                return Some(BlocklistHit::SpkiSha256);
-            }
+        if let Some(spki) = spki
+            && self.spki_sha256.binary_search(&spki).is_ok()
+        {
+            return Some(BlocklistHit::SpkiSha256);
         }
         let h = Self::bkhash(number);
         let h120: [u8; 15] = first(&h);
@@ -209,7 +209,7 @@ impl Blocklist {
         let records = self.dat.len() / 16;
         let (mut lo, mut hi) = (0usize, records);
         while lo < hi {
-            let mid = lo + (hi - lo) / 2;
+            let mid = lo.midpoint(hi);
             let start = mid.saturating_mul(16);
             let rec = self.dat.get(start..start.saturating_add(16))?;
             match rec.get(..15)?.cmp(&h120[..]) {

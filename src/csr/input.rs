@@ -13,6 +13,9 @@ use crate::codec::base64;
 use crate::codec::pem::{self, PemLabel};
 use crate::{DecodeError, DecodeErrorKind, Format, Limit, MAX_CSR_CHARS, Warning, WarningKind};
 
+/// The DER of the request and how the input carried it.
+pub(crate) type Der<'a> = (Cow<'a, [u8]>, InputForm);
+
 /// Whether `input` starts like a DER SEQUENCE (a base64 CSR starts with `MII`, never `0`).
 fn looks_like_der(input: &[u8]) -> bool {
     match input {
@@ -38,7 +41,7 @@ fn push(findings: &mut Vec<Finding>, rule: RuleId, offset: Option<usize>, messag
 pub(crate) fn decode<'a>(
     input: &'a [u8],
     findings: &mut Vec<Finding>,
-) -> Result<Option<(Cow<'a, [u8]>, InputForm)>, DecodeError> {
+) -> Result<Option<Der<'a>>, DecodeError> {
     if input.iter().all(u8::is_ascii_whitespace) {
         return Err(DecodeError::new(Format::Csr, DecodeErrorKind::Empty));
     }

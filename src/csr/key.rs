@@ -131,16 +131,13 @@ pub(crate) fn lint<'a>(spki: &Tlv<'a>, policy: &Policy, report: &mut Report) -> 
             return Key::Unusable;
         }
     };
-    let key_bytes = match bits.value.split_first() {
-        Some((0, rest)) => rest,
-        _ => {
-            report.push(
-                RuleId::DerMalformed,
-                Some(bits.offset),
-                "subjectPublicKey BIT STRING must start with 0 unused bits",
-            );
-            return Key::Unusable;
-        }
+    let Some((0, key_bytes)) = bits.value.split_first() else {
+        report.push(
+            RuleId::DerMalformed,
+            Some(bits.offset),
+            "subjectPublicKey BIT STRING must start with 0 unused bits",
+        );
+        return Key::Unusable;
     };
     let key_offset = bits.value_offset.saturating_add(1);
     if alg_oid.value == oid::RSA_ENCRYPTION {
@@ -227,7 +224,7 @@ fn lint_rsa<'a>(bytes: &'a [u8], offset: usize, policy: &Policy, report: &mut Re
             Some(n_offset),
             format!("the RSA modulus has {bits} bits; Sectigo accepts 2048 to 8192 bits (use 2048, 3072 or 4096)"),
         );
-    } else if bits % 8 != 0 {
+    } else if !bits.is_multiple_of(8) {
         report.push(
             RuleId::RsaKeySizeNotMultipleOf8,
             Some(n_offset),
@@ -267,7 +264,7 @@ fn lint_rsa<'a>(bytes: &'a [u8], offset: usize, policy: &Policy, report: &mut Re
             "the public exponent is not smaller than the modulus; use 65537",
         );
     }
-    let in_range = e_bits >= 17 && e_bits <= 256 && e_small != Some(1 << 16);
+    let in_range = (17..=256).contains(&e_bits) && e_small != Some(1 << 16);
     if e_small.is_none_or(|v| v >= 3) && !in_range {
         report.push(
             RuleId::RsaExponentOutOfRange,
@@ -329,10 +326,10 @@ fn lint_rsa<'a>(bytes: &'a [u8], offset: usize, policy: &Policy, report: &mut Re
             format!("the modulus is a perfect power m^{k}; the key is broken, generate a new one"),
         );
     }
-    if let Some(blocklist) = policy.blocklist() {
-        if let Some(hit) = blocklist.lookup_rsa(report.facts.spki_sha256, n.magnitude) {
-            report.push(RuleId::KeyBlocklisted, Some(n_offset), hit.message());
-        }
+    if let Some(blocklist) = policy.blocklist()
+        && let Some(hit) = blocklist.lookup_rsa(report.facts.spki_sha256, n.magnitude)
+    {
+        report.push(RuleId::KeyBlocklisted, Some(n_offset), hit.message());
     }
     Key::Rsa {
         n: n.magnitude,
@@ -395,11 +392,13 @@ fn lint_ec<'a>(
         EcCurve::P384 => Curve::P384,
     };
     let len = curve.field_len();
+    // 1 + len and 1 + 2 len: 33/65 (P-256), 49/97 (P-384).
+    let (short, long) = (len.saturating_add(1), len.saturating_mul(2).saturating_add(1));
     let form = match point.first() {
         Some(0x00) if point.len() == 1 => Some(PointForm::Identity),
-        Some(0x04) if point.len() == 1 + 2 * len => Some(PointForm::Uncompressed),
-        Some(0x02 | 0x03) if point.len() == 1 + len => Some(PointForm::Compressed),
-        Some(0x06 | 0x07) if point.len() == 1 + 2 * len => Some(PointForm::Hybrid),
+        Some(0x04) if point.len() == long => Some(PointForm::Uncompressed),
+        Some(0x02 | 0x03) if point.len() == short => Some(PointForm::Compressed),
+        Some(0x06 | 0x07) if point.len() == long => Some(PointForm::Hybrid),
         _ => None,
     };
     report.facts.key = Some(KeyFacts::Ec {
@@ -471,10 +470,10 @@ fn lint_ec<'a>(
         );
         return Key::Unusable;
     }
-    if let Some(blocklist) = policy.blocklist() {
-        if let Some(hit) = blocklist.lookup_ec(report.facts.spki_sha256, x) {
-            report.push(RuleId::KeyBlocklisted, Some(point_offset), hit.message());
-        }
+    if let Some(blocklist) = policy.blocklist()
+        && let Some(hit) = blocklist.lookup_ec(report.facts.spki_sha256, x)
+    {
+        report.push(RuleId::KeyBlocklisted, Some(point_offset), hit.message());
     }
     Key::Ec { curve, point, form }
 }

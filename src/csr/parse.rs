@@ -254,30 +254,27 @@ fn lint_signature(parts: &Parts<'_>, key: &key::Key<'_>, report: &mut Report) {
         key::Key::Ec { .. } => Some(Family::Ecdsa),
         key::Key::Unusable => None,
     };
-    if let Some(kf) = key_family {
-        if kf != family {
-            let key_name = if kf == Family::Rsa { "an RSA" } else { "an EC" };
-            report.push(
-                RuleId::SignatureKeyMismatch,
-                Some(alg_oid.offset),
-                format!(
-                    "{} is used with {key_name} key; the signature algorithm must match the key",
-                    alg.name()
-                ),
-            );
-            return;
-        }
+    if let Some(kf) = key_family
+        && kf != family
+    {
+        let key_name = if kf == Family::Rsa { "an RSA" } else { "an EC" };
+        report.push(
+            RuleId::SignatureKeyMismatch,
+            Some(alg_oid.offset),
+            format!(
+                "{} is used with {key_name} key; the signature algorithm must match the key",
+                alg.name()
+            ),
+        );
+        return;
     }
-    let signature = match parts.signature.value.split_first() {
-        Some((0, rest)) => rest,
-        _ => {
-            report.push(
-                RuleId::DerMalformed,
-                Some(parts.signature.offset),
-                "the signature BIT STRING must start with 0 unused bits",
-            );
-            return;
-        }
+    let Some((0, signature)) = parts.signature.value.split_first() else {
+        report.push(
+            RuleId::DerMalformed,
+            Some(parts.signature.offset),
+            "the signature BIT STRING must start with 0 unused bits",
+        );
+        return;
     };
     let outcome = verify::verify(family, hash, key, parts.cri.raw, signature);
     report.facts.signature = outcome;

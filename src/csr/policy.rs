@@ -103,13 +103,13 @@ impl Policy {
         let mut tls = None;
         for &code in codes {
             let product = product::lookup(code).ok_or(PolicyError::UnknownProduct { code })?;
-            if product.is_ssl() {
-                if let Some(first) = tls.replace(product) {
-                    return Err(PolicyError::SeveralTlsProducts {
-                        first: first.code(),
-                        second: code,
-                    });
-                }
+            if product.is_ssl()
+                && let Some(first) = tls.replace(product)
+            {
+                return Err(PolicyError::SeveralTlsProducts {
+                    first: first.code(),
+                    second: code,
+                });
             }
         }
         let product = tls.ok_or(PolicyError::NoTlsProduct)?;

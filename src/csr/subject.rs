@@ -157,7 +157,7 @@ fn decode_string(tag: Tag, v: &[u8]) -> Decoded {
             invalid: None,
         },
         0x1E => {
-            let mut invalid = (v.len() % 2 != 0).then(|| "BMPString length is odd".to_owned());
+            let mut invalid = (!v.len().is_multiple_of(2)).then(|| "BMPString length is odd".to_owned());
             let units = v.chunks_exact(2).map(|c| {
                 u16::from_be_bytes([
                     c.first().copied().unwrap_or(0),
@@ -183,7 +183,7 @@ fn decode_string(tag: Tag, v: &[u8]) -> Decoded {
             }
         }
         0x1C => {
-            let mut invalid = (v.len() % 4 != 0)
+            let mut invalid = (!v.len().is_multiple_of(4))
                 .then(|| "UniversalString length is not a multiple of 4".to_owned());
             let mut value = String::new();
             for c in v.chunks_exact(4) {

@@ -107,14 +107,10 @@ fn verify_rsa(
         let ordinary = (2048..=8192).contains(&bits)
             && (2..=32).contains(&e_bits)
             && e.last().is_some_and(|b| b & 1 == 1);
-        if ordinary {
-            if let Some(ok) = aws::rsa(hash, pkcs1, tbs, sig) {
-                if ok {
-                    return SignatureCheck::Valid {
-                        backend: Backend::AwsLc,
-                    };
-                }
-            }
+        if ordinary && aws::rsa(hash, pkcs1, tbs, sig) == Some(true) {
+            return SignatureCheck::Valid {
+                backend: Backend::AwsLc,
+            };
         }
     }
     #[cfg(not(feature = "aws-lc"))]
@@ -179,10 +175,10 @@ fn reference_rsa(hash: Hash, n: &[u8], e: &[u8], digest: &[u8], sig: &[u8]) -> b
 /// The uncompressed form of a hybrid point (`0x06`/`0x07` → `0x04`), which RustCrypto reads.
 fn uncompressed(point: &[u8], form: PointForm) -> Vec<u8> {
     let mut p = point.to_vec();
-    if form == PointForm::Hybrid {
-        if let Some(first) = p.first_mut() {
-            *first = 0x04;
-        }
+    if form == PointForm::Hybrid
+        && let Some(first) = p.first_mut()
+    {
+        *first = 0x04;
     }
     p
 }
@@ -206,12 +202,10 @@ fn verify_ecdsa(
     sig: &[u8],
 ) -> SignatureCheck {
     #[cfg(feature = "aws-lc")]
-    if form == PointForm::Uncompressed {
-        if let Some(true) = aws::ecdsa(hash, curve, point, tbs, sig) {
-            return SignatureCheck::Valid {
-                backend: Backend::AwsLc,
-            };
-        }
+    if form == PointForm::Uncompressed && aws::ecdsa(hash, curve, point, tbs, sig) == Some(true) {
+        return SignatureCheck::Valid {
+            backend: Backend::AwsLc,
+        };
     }
     use p256::ecdsa::signature::hazmat::PrehashVerifier;
     let digest = hash.digest(tbs);

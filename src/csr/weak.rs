@@ -26,179 +26,12 @@
 
 use num_bigint::BigUint;
 
-// ---------------------------------------------------------------------------------------------
-// Compile-time tables
-// ---------------------------------------------------------------------------------------------
+mod tables;
 
-/// The largest prime trial-divided (badkeys' bound, 2^16 + 1).
-pub(crate) const SMALL_PRIME_BOUND: u32 = 65_537;
-const SIEVE_LEN: usize = SMALL_PRIME_BOUND as usize + 1;
-
-const fn sieve() -> [bool; SIEVE_LEN] {
-    let mut composite = [false; SIEVE_LEN];
-    composite[0] = true;
-    composite[1] = true;
-    let mut i = 2;
-    while i * i < SIEVE_LEN {
-        if !composite[i] {
-            let mut j = i * i;
-            while j < SIEVE_LEN {
-                composite[j] = true;
-                j += i;
-            }
-        }
-        i += 1;
-    }
-    composite
-}
-
-const COMPOSITE: [bool; SIEVE_LEN] = sieve();
-
-const fn count_odd_primes() -> usize {
-    let mut n = 0;
-    let mut i = 3;
-    while i < SIEVE_LEN {
-        if !COMPOSITE[i] {
-            n += 1;
-        }
-        i += 2;
-    }
-    n
-}
-
-const ODD_PRIME_COUNT: usize = count_odd_primes();
-
-const fn odd_primes() -> [u32; ODD_PRIME_COUNT] {
-    let mut out = [0u32; ODD_PRIME_COUNT];
-    let mut n = 0;
-    let mut i = 3;
-    while i < SIEVE_LEN {
-        if !COMPOSITE[i] {
-            out[n] = i as u32;
-            n += 1;
-        }
-        i += 2;
-    }
-    out
-}
-
-/// All odd primes up to 65537, ascending.
-static ODD_PRIMES: [u32; ODD_PRIME_COUNT] = odd_primes();
-
-/// Inverse of odd `d` modulo 2^64 (Newton iteration; 6 steps double 3 correct bits to 64+).
-const fn inverse_mod_2_64(d: u64) -> u64 {
-    let mut x = d; // correct to 3 bits for odd d
-    let mut i = 0;
-    while i < 6 {
-        x = x.wrapping_mul(2u64.wrapping_sub(d.wrapping_mul(x)));
-        i += 1;
-    }
-    x
-}
-
-/// Divisibility test by an odd prime `p` without division: `x` is a multiple of `p` iff
-/// `x * p^-1 mod 2^64 <= (2^64 - 1) / p` (Granlund-Montgomery).
-#[derive(Debug, Clone, Copy)]
-struct PrimeTest {
-    inverse: u64,
-    limit: u64,
-}
-
-const fn prime_tests() -> [PrimeTest; ODD_PRIME_COUNT] {
-    let primes = odd_primes();
-    let mut out = [PrimeTest {
-        inverse: 0,
-        limit: 0,
-    }; ODD_PRIME_COUNT];
-    let mut i = 0;
-    while i < ODD_PRIME_COUNT {
-        let p = primes[i] as u64;
-        out[i] = PrimeTest {
-            inverse: inverse_mod_2_64(p),
-            limit: u64::MAX / p,
-        };
-        i += 1;
-    }
-    out
-}
-
-static PRIME_TESTS: [PrimeTest; ODD_PRIME_COUNT] = prime_tests();
-
-/// A product of consecutive odd primes, below 2^63 so that word-by-word Montgomery reduction
-/// cannot overflow 128 bits.
-#[derive(Debug, Clone, Copy)]
-struct Modulus {
-    d: u64,
-    /// `-d^-1 mod 2^64`.
-    neg_inv: u64,
-    /// `2^64 mod d` (Montgomery one).
-    r1: u64,
-    /// `2^128 mod d`.
-    r2: u64,
-    /// Index of the first prime in [`ODD_PRIMES`].
-    first: u16,
-    /// Number of primes in the product.
-    count: u16,
-}
-
-const MODULUS_BOUND: u128 = 1 << 63;
-
-const fn count_moduli() -> usize {
-    let primes = odd_primes();
-    let mut count = 0;
-    let mut product: u128 = 1;
-    let mut i = 0;
-    while i < ODD_PRIME_COUNT {
-        let next = product * primes[i] as u128;
-        if next >= MODULUS_BOUND {
-            count += 1;
-            product = primes[i] as u128;
-        } else {
-            product = next;
-        }
-        i += 1;
-    }
-    count + 1
-}
-
-const MODULUS_COUNT: usize = count_moduli();
-
-const fn make_modulus(d: u64, first: usize, count: usize) -> Modulus {
-    let r1 = ((1u128 << 64) % d as u128) as u64;
-    Modulus {
-        d,
-        neg_inv: inverse_mod_2_64(d).wrapping_neg(),
-        r1,
-        r2: ((r1 as u128 * r1 as u128) % d as u128) as u64,
-        first: first as u16,
-        count: count as u16,
-    }
-}
-
-const fn moduli() -> [Modulus; MODULUS_COUNT] {
-    let primes = odd_primes();
-    let mut out = [make_modulus(3, 0, 0); MODULUS_COUNT];
-    let mut m = 0;
-    let mut product: u128 = 1;
-    let mut first = 0;
-    let mut i = 0;
-    while i < ODD_PRIME_COUNT {
-        let next = product * primes[i] as u128;
-        if next >= MODULUS_BOUND {
-            out[m] = make_modulus(product as u64, first, i - first);
-            m += 1;
-            product = primes[i] as u128;
-            first = i;
-        } else {
-            product = next;
-        }
-        i += 1;
-    }
-    out[m] = make_modulus(product as u64, first, ODD_PRIME_COUNT - first);
-    out
-}
-
-static MODULI: [Modulus; MODULUS_COUNT] = moduli();
+pub(crate) use tables::SMALL_PRIME_BOUND;
+use tables::{
+    MODULI, MODULUS_COUNT, Modulus, ODD_PRIMES, PRIME_TESTS, ROCA_MASKS, ROCA_PRIMES, SQUARES_256,
+};
 
 // ---------------------------------------------------------------------------------------------
 // Montgomery arithmetic on one-word moduli
@@ -208,6 +41,7 @@ static MODULI: [Modulus; MODULUS_COUNT] = moduli();
 /// word. With `r <= d + 1` and `d < 2^63` the sum stays below 2^128 and the result stays
 /// `<= d + 1`.
 #[inline(always)]
+#[allow(clippy::cast_possible_truncation, reason = "keeps the low or high word on purpose")]
 fn redc_step(r: u64, w: u64, d: u64, neg_inv: u64) -> u64 {
     let t = u128::from(r).wrapping_add(u128::from(w));
     let q = (t as u64).wrapping_mul(neg_inv);
@@ -217,6 +51,7 @@ fn redc_step(r: u64, w: u64, d: u64, neg_inv: u64) -> u64 {
 
 /// `a * b * 2^-64 mod d` for `a, b < d < 2^63`, fully reduced.
 #[inline]
+#[allow(clippy::cast_possible_truncation, reason = "keeps the low or high word on purpose")]
 fn mont_mul(a: u64, b: u64, m: &Modulus) -> u64 {
     let t = u128::from(a).wrapping_mul(u128::from(b));
     let q = (t as u64).wrapping_mul(m.neg_inv);
@@ -348,7 +183,7 @@ impl<'a> Residues<'a> {
                 r
             }
         };
-        u32::try_from(r % u64::from(p)).ok()
+        u32::try_from(r.checked_rem(u64::from(p))?).ok()
     }
 }
 
@@ -407,6 +242,10 @@ pub(crate) const FERMAT_ROUNDS: u32 = 128;
 /// Integer square root by precision doubling: the root of the top half gives a quarter of the
 /// bits; one Newton step from there gives all of them. About two full-size divisions in
 /// total, against five or six for `num-bigint`'s full-precision Newton iteration.
+#[allow(
+    clippy::arithmetic_side_effects,
+    reason = "big integers do not overflow; the one subtraction runs only while x^2 > n, so x > 0"
+)]
 pub(crate) fn isqrt(n: &BigUint) -> BigUint {
     let bits = n.bits();
     if bits <= 128 {
@@ -432,19 +271,6 @@ pub(crate) fn isqrt(n: &BigUint) -> BigUint {
     x
 }
 
-/// Squares modulo 256, as a bitmask (bit `r` set when `r` is a square mod 256).
-const fn squares_mod_256() -> [u64; 4] {
-    let mut mask = [0u64; 4];
-    let mut x = 0u32;
-    while x < 256 {
-        let r = (x * x) % 256;
-        mask[(r / 64) as usize] |= 1 << (r % 64);
-        x += 1;
-    }
-    mask
-}
-
-static SQUARES_256: [u64; 4] = squares_mod_256();
 
 /// The odd primes whose square residues filter Fermat rounds.
 const FERMAT_FILTER_PRIMES: [u32; 20] = [
@@ -456,6 +282,11 @@ fn bit(mask: &[u64], i: u64) -> bool {
     mask.get(word).is_some_and(|w| (w >> (i % 64)) & 1 == 1)
 }
 
+#[allow(
+    clippy::arithmetic_side_effects,
+    reason = "word values are below 2^14 (p <= 73, rounds < 128); a >= ceil(sqrt(n)) makes \
+              a^2 - n >= 0, b <= a and q >= p"
+)]
 fn fermat(n: &BigUint, residues: &mut Residues<'_>) -> Option<FermatHit> {
     // a0 = ceil(sqrt(n)): round 0 then finds n = p^2 with b = 0.
     let mut a0 = isqrt(n);
@@ -528,6 +359,7 @@ fn fermat(n: &BigUint, residues: &mut Residues<'_>) -> Option<FermatHit> {
     None
 }
 
+#[allow(clippy::arithmetic_side_effects, reason = "p is an odd prime below 74: products stay below 2^13")]
 fn is_square_mod_prime(v: u64, p: u64) -> bool {
     if v == 0 {
         return true;
@@ -556,6 +388,7 @@ impl<'a> BigResidues<'a> {
         Self { limbs }
     }
 
+    #[allow(clippy::arithmetic_side_effects, reason = "p > 0 is checked; r < p < 2^32, so r << 64 fits")]
     fn mod_prime(&self, p: u32) -> Option<u32> {
         if p == 0 {
             return None;
@@ -573,32 +406,6 @@ impl<'a> BigResidues<'a> {
 // ROCA
 // ---------------------------------------------------------------------------------------------
 
-/// The odd primes up to 167 (the primorial of Infineon's smallest `M` is 2 * ... * 167).
-const ROCA_PRIMES: [u32; 38] = [
-    3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53, 59, 61, 67, 71, 73, 79, 83, 89, 97,
-    101, 103, 107, 109, 113, 127, 131, 137, 139, 149, 151, 157, 163, 167,
-];
-
-/// For each ROCA prime `r`, the residues `65537^i mod r` as a 192-bit mask.
-const fn roca_masks() -> [[u64; 3]; 38] {
-    let mut out = [[0u64; 3]; 38];
-    let mut k = 0;
-    while k < 38 {
-        let r = ROCA_PRIMES[k] as u64;
-        let g = 65_537 % r;
-        let mut x = 1u64;
-        let mut i = 0;
-        while i < r {
-            out[k][(x / 64) as usize] |= 1 << (x % 64);
-            x = x * g % r;
-            i += 1;
-        }
-        k += 1;
-    }
-    out
-}
-
-static ROCA_MASKS: [[u64; 3]; 38] = roca_masks();
 
 fn roca(residues: &mut Residues<'_>) -> bool {
     ROCA_PRIMES.iter().zip(&ROCA_MASKS).all(|(&r, mask)| {
@@ -619,10 +426,11 @@ fn power_filters(k: u32) -> impl Iterator<Item = u32> {
     ODD_PRIMES
         .iter()
         .copied()
-        .filter(move |&q| q % k == 1)
+        .filter(move |&q| q.checked_rem(k) == Some(1))
         .take(usize::try_from(needed).unwrap_or(usize::MAX))
 }
 
+#[allow(clippy::arithmetic_side_effects, reason = "m is a prime up to 65537: products stay below 2^34")]
 fn pow_mod(base: u64, exp: u64, m: u64) -> u64 {
     let mut result = 1 % m;
     let mut base = base % m;
@@ -637,6 +445,10 @@ fn pow_mod(base: u64, exp: u64, m: u64) -> u64 {
     result
 }
 
+#[allow(
+    clippy::arithmetic_side_effects,
+    reason = "k >= 3 and q = 1 (mod k) are table primes: (q - 1) / k cannot underflow or divide by 0"
+)]
 fn perfect_power(n: &BigUint, residues: &mut Residues<'_>) -> Option<u32> {
     // m > 65537 > 2^16, so m^k > 2^(16k) and k < bits / 16.
     let max_k = u32::try_from(n.bits() / 16).unwrap_or(u32::MAX);
@@ -658,7 +470,9 @@ fn perfect_power(n: &BigUint, residues: &mut Residues<'_>) -> Option<u32> {
 }
 
 #[cfg(test)]
+#[allow(clippy::arithmetic_side_effects, reason = "test arithmetic")]
 mod tests {
+    use super::tables::{MODULUS_BOUND, ODD_PRIME_COUNT};
     use super::*;
 
     fn big(be: &[u8]) -> BigUint {
@@ -675,7 +489,7 @@ mod tests {
             self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
         }
         fn bytes(&mut self, n: usize) -> Vec<u8> {
-            (0..n).map(|_| self.next() as u8).collect()
+            (0..n).map(|_| self.next().to_le_bytes()[0]).collect()
         }
     }
 

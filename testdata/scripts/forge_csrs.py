@@ -347,6 +347,11 @@ def der_fixtures():
     # An ECDSA signature algorithm on an RSA key.
     tbs = cri(standard_subject(), spki)
     write("bad/sig-key-mismatch.pem", sign_rsa(tbs, sig_alg=seq(oid(SIG_OIDS["ecdsa-with-SHA256"]))))
+    # A subjectAltName extension whose iPAddress has 5 octets.
+    bad_san = seq(oid("2.5.29.17"), tlv(0x04, seq(tlv(0x82, DOMAIN.encode()), tlv(0x87, b"\x0a\x00\x00\x01\x01"))))
+    ext_req = seq(oid("1.2.840.113549.1.9.14"), set_(seq(bad_san)))
+    tbs = cri(standard_subject(), spki, attributes(ext_req))
+    write("bad/ext-san-malformed.pem", sign_rsa(tbs))
     # A negative modulus (sign bit set, no leading zero).
     n_bytes = n.to_bytes(256, "big")
     tbs = cri(standard_subject(), rsa_spki(n, e, n_bytes=n_bytes))

@@ -105,6 +105,7 @@ n bad/name-label-too-long.pem "$D" "DNS:$D,DNS:$(printf 'a%.0s' {1..64}).acme-wi
 n bad/name-reverse-zone.pem 10.2.0.192.in-addr.arpa 'DNS:10.2.0.192.in-addr.arpa'
 n bad/name-san-mix.pem "$D" "DNS:$D,DNS:WWW.acme-widgets.com,email:admin@acme-widgets.com,URI:https://acme-widgets.com/,IP:10.0.0.1"
 n ok/name-cn-not-in-san.pem "$D" 'DNS:acme-widgets.com'
+n ok/name-wildcard-private-suffix.pem '*.acme-widgets.github.io' 'DNS:*.acme-widgets.github.io,DNS:*.github.io'
 req rsa2048.key ok/extension-ca.pem sha256 "$SUBJ" -addext "$SAN" \
   -addext 'basicConstraints=critical,CA:TRUE' -addext 'keyUsage=critical,keyCertSign,digitalSignature'
 
@@ -123,6 +124,7 @@ openssl req -in "$out/$base.pem" -outform DER -out "$out/$base.der"
 sed '1d;$d' "$out/$base.pem" | sed 's/$/\r/' > "$out/$base-crlf.b64"
 sed '1d;$d' "$out/$base.pem" | tr -d '\n' > "$out/$base-oneline.b64"
 sed 's/CERTIFICATE REQUEST/NEW CERTIFICATE REQUEST/' "$out/$base.pem" > "$out/ok/new-label.pem"
+sed '1d;$d' "$out/$base.pem" | tr -d '\n=' | tr '+/' '-_' > "$out/ok/base64-url-safe-unpadded.b64"
 sed 's/$/\r/' "$out/$base.pem" > "$out/ok/pem-crlf.pem"
 { echo "Here is the CSR you asked for:"; cat "$out/$base.pem"; echo "Regards"; } > "$out/ok/pem-surrounding-text.pem"
 sed 's/CERTIFICATE REQUEST/CERTIFICATE/' "$out/$base.pem" > "$out/ok/pem-label-certificate.pem"

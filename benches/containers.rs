@@ -9,7 +9,13 @@
 //!
 //! Run: `cargo bench --bench containers -- --warm-up-time 1 --measurement-time 3`
 
-#![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
+// Benchmarks unwrap and index freely.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::indexing_slicing,
+    missing_docs
+)]
 
 use std::hint::black_box;
 
@@ -106,6 +112,15 @@ fn others(c: &mut Criterion) {
     c.bench_function("Certificate::from_der (leaf)", |b| {
         b.iter(|| Certificate::from_der(black_box(&ders[0])).unwrap());
     });
+    c.bench_function(
+        "x509_parser::X509Certificate::from_der (leaf, parse only)",
+        |b| {
+            use x509_parser::prelude::FromDer as _;
+            b.iter(|| {
+                x509_parser::certificate::X509Certificate::from_der(black_box(&ders[0])).unwrap()
+            });
+        },
+    );
     let certs: Vec<Certificate> = ders
         .iter()
         .rev()

@@ -560,12 +560,9 @@ mod tests {
 
     #[test]
     fn display_names_format_kind_field_and_position() {
-        let err = DecodeError::new(
-            Format::Base64,
-            DecodeErrorKind::InvalidBase64 {
-                detail: "invalid character '!'".into(),
-            },
-        )
+        let err = DecodeError::new(Format::Base64, DecodeErrorKind::InvalidBase64 {
+            detail: "invalid character '!'".into(),
+        })
         .at(57)
         .within(Format::FormUrlEncoded, Some(1234), Some("caCertificate"));
         assert_eq!(
@@ -585,13 +582,10 @@ mod tests {
 
     #[test]
     fn limit_error_reports_limit_and_maximum() {
-        let err = DecodeError::new(
-            Format::Pem,
-            DecodeErrorKind::LimitExceeded {
-                limit: Limit::PemBlocks,
-                max: 64,
-            },
-        );
+        let err = DecodeError::new(Format::Pem, DecodeErrorKind::LimitExceeded {
+            limit: Limit::PemBlocks,
+            max: 64,
+        });
         assert!(err.is_limit());
         assert_eq!(
             err.to_string(),

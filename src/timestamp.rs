@@ -55,22 +55,11 @@ impl Timestamp {
     }
 
     /// From a calendar date and time of day in UTC; `None` if it does not exist.
-    pub fn from_ymd_hms(
-        year: i32,
-        month: u8,
-        day: u8,
-        hour: u8,
-        minute: u8,
-        second: u8,
-    ) -> Option<Self> {
+    pub fn from_ymd_hms(year: i32, month: u8, day: u8, hour: u8, minute: u8, second: u8) -> Option<Self> {
         let month = time::Month::try_from(month).ok()?;
         let date = time::Date::from_calendar_date(year, month, day).ok()?;
         let time = time::Time::from_hms(hour, minute, second).ok()?;
-        Self::from_unix(
-            time::PrimitiveDateTime::new(date, time)
-                .assume_utc()
-                .unix_timestamp(),
-        )
+        Self::from_unix(time::PrimitiveDateTime::new(date, time).assume_utc().unix_timestamp())
     }
 
     /// UNIX seconds.
@@ -103,8 +92,7 @@ impl Timestamp {
     pub fn parse_dmy(text: &str) -> Result<Self, DecodeError> {
         const EXPECTED: &str = "DD/MM/YYYY";
         let mut parts = text.trim().split('/');
-        let (Some(d), Some(m), Some(y), None) =
-            (parts.next(), parts.next(), parts.next(), parts.next())
+        let (Some(d), Some(m), Some(y), None) = (parts.next(), parts.next(), parts.next(), parts.next())
         else {
             return Err(invalid(EXPECTED));
         };
@@ -131,8 +119,7 @@ impl Timestamp {
             .or_else(|| t.split_once('T'))
             .ok_or_else(|| invalid(EXPECTED))?;
         let mut dp = date.split('-');
-        let (Some(y), Some(mo), Some(d), None) = (dp.next(), dp.next(), dp.next(), dp.next())
-        else {
+        let (Some(y), Some(mo), Some(d), None) = (dp.next(), dp.next(), dp.next(), dp.next()) else {
             return Err(invalid(EXPECTED));
         };
         let mut tp = time.trim().split(':');
@@ -143,25 +130,15 @@ impl Timestamp {
             Some(s) => digits::<2>(s),
             None => Some(0),
         };
-        let (Some(y), Some(mo), Some(d), Some(h), Some(mi), Some(s)) = (
-            digits::<4>(y),
-            digits::<2>(mo),
-            digits::<2>(d),
-            digits::<2>(h),
-            digits::<2>(mi),
-            s,
-        ) else {
+        let (Some(y), Some(mo), Some(d), Some(h), Some(mi), Some(s)) =
+            (digits::<4>(y), digits::<2>(mo), digits::<2>(d), digits::<2>(h), digits::<2>(mi), s)
+        else {
             return Err(invalid(EXPECTED));
         };
         let convert = |v: u32| u8::try_from(v).ok();
-        let (Ok(y), Some(mo), Some(d), Some(h), Some(mi), Some(s)) = (
-            i32::try_from(y),
-            convert(mo),
-            convert(d),
-            convert(h),
-            convert(mi),
-            convert(s),
-        ) else {
+        let (Ok(y), Some(mo), Some(d), Some(h), Some(mi), Some(s)) =
+            (i32::try_from(y), convert(mo), convert(d), convert(h), convert(mi), convert(s))
+        else {
             return Err(invalid(EXPECTED));
         };
         Self::from_ymd_hms(y, mo, d, h, mi, s).ok_or_else(|| invalid(EXPECTED))
@@ -185,8 +162,7 @@ impl Timestamp {
 
     fn datetime(self) -> time::OffsetDateTime {
         // In range by construction (MIN_UNIX..=MAX_UNIX).
-        time::OffsetDateTime::from_unix_timestamp(self.0)
-            .unwrap_or(time::OffsetDateTime::UNIX_EPOCH)
+        time::OffsetDateTime::from_unix_timestamp(self.0).unwrap_or(time::OffsetDateTime::UNIX_EPOCH)
     }
 }
 
@@ -213,24 +189,10 @@ mod tests {
     #[test]
     fn the_three_documented_shapes() {
         // T2 / T3 of the digest: 14/05/2013 and the product term 1761696000 1793232000.
-        assert_eq!(
-            Timestamp::parse_dmy("14/05/2013").unwrap().unix(),
-            1_368_489_600
-        );
-        assert_eq!(
-            Timestamp::parse_unix("1793232000").unwrap().to_string(),
-            "2026-10-29T00:00:00Z"
-        );
-        assert_eq!(
-            Timestamp::parse_ymd_hm("2025-01-01 13:52")
-                .unwrap()
-                .to_string(),
-            "2025-01-01T13:52:00Z"
-        );
-        assert_eq!(
-            Timestamp::parse_any("13/05/2014").unwrap().to_string(),
-            "2014-05-13T00:00:00Z"
-        );
+        assert_eq!(Timestamp::parse_dmy("14/05/2013").unwrap().unix(), 1_368_489_600);
+        assert_eq!(Timestamp::parse_unix("1793232000").unwrap().to_string(), "2026-10-29T00:00:00Z");
+        assert_eq!(Timestamp::parse_ymd_hm("2025-01-01 13:52").unwrap().to_string(), "2025-01-01T13:52:00Z");
+        assert_eq!(Timestamp::parse_any("13/05/2014").unwrap().to_string(), "2014-05-13T00:00:00Z");
     }
 
     #[test]
@@ -248,13 +210,7 @@ mod tests {
         assert!(Timestamp::parse_unix("").is_err());
         assert!(Timestamp::parse_ymd_hm("2025-01-01 25:00").is_err());
         assert!(Timestamp::parse_any("yesterday").is_err());
-        assert_eq!(
-            Timestamp::from_unix(MAX_UNIX).unwrap().to_string(),
-            "9999-12-31T23:59:59Z"
-        );
-        assert_eq!(
-            Timestamp::from_unix(MIN_UNIX).unwrap().to_string(),
-            "0000-01-01T00:00:00Z"
-        );
+        assert_eq!(Timestamp::from_unix(MAX_UNIX).unwrap().to_string(), "9999-12-31T23:59:59Z");
+        assert_eq!(Timestamp::from_unix(MIN_UNIX).unwrap().to_string(), "0000-01-01T00:00:00Z");
     }
 }

@@ -206,6 +206,17 @@ pub(crate) fn decode_into(
     // Fast path: copy the lines without their LF (and a CR before it) and decode in one go.
     // Anything else the engine rejects (a space, a tab, a stray CR, a bad character) sends us
     // to the careful path, which also computes exact offsets.
+    let before = out.len();
+    if memchr::memchr2(b'\n', b'\r', text).is_none() {
+        // One line (a form field): decode in place, no copy.
+        if text.is_empty() {
+            return Ok(());
+        }
+        if STANDARD.decode_vec(text, out).is_ok() {
+            return Ok(());
+        }
+        out.truncate(before);
+    }
     scratch.clear();
     scratch.reserve(text.len());
     let mut start = 0;
@@ -219,7 +230,6 @@ pub(crate) fn decode_into(
     if scratch.is_empty() {
         return Ok(());
     }
-    let before = out.len();
     if STANDARD.decode_vec(scratch.as_slice(), out).is_ok() {
         return Ok(());
     }

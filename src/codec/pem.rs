@@ -240,7 +240,15 @@ pub fn decode_with(input: &[u8], limits: &Limits) -> Result<Pem, DecodeError> {
 /// # Errors
 /// As [`decode_with`].
 pub fn decode_field(value: &str) -> Result<Pem, DecodeError> {
-    decode_mode(value.as_bytes(), &Limits::DEFAULT, Mode::Field)
+    decode_field_with(value, &Limits::DEFAULT)
+}
+
+/// Like [`decode_field`], with explicit limits.
+///
+/// # Errors
+/// As [`decode_with`].
+pub fn decode_field_with(value: &str, limits: &Limits) -> Result<Pem, DecodeError> {
+    decode_mode(value.as_bytes(), limits, Mode::Field)
 }
 
 /// Encodes `der` as a PEM block (RFC 7468 §2: 64-column base64 lines, LF line ends, a final
@@ -403,15 +411,17 @@ fn next_boundary(input: &[u8], from: usize) -> Option<Scan> {
         input.get(end..).unwrap_or_default(),
         [] | [b'\n', ..] | [b'\r', b'\n', ..]
     );
+    // One space between the keyword and a label, none after it; nothing for an empty label.
+    let spacing_ok = if trimmed.is_empty() {
+        raw.is_empty()
+    } else {
+        raw.strip_prefix(b" ") == Some(trimmed)
+    };
     let canonical = dashes == 5
         && closing == 5
         && ws1 == 0
         && keyword.iter().all(u8::is_ascii_uppercase)
-        && (if trimmed.is_empty() {
-            raw.is_empty()
-        } else {
-            raw.first() == Some(&b' ') && raw.get(1..) == Some(trimmed)
-        })
+        && spacing_ok
         && trimmed == label.as_bytes()
         && at_line_start
         && at_line_end;

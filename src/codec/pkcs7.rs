@@ -484,88 +484,23 @@ pub(crate) fn decode_auto(
     if input.trim_ascii().is_empty() {
         return Err(DecodeError::new(c.format, DecodeErrorKind::Empty));
     }
-    let mut warnings = Vec::new();
-    let mut out = Vec::new();
-    let ber_warning = |ber: bool, warnings: &mut Vec<Warning>| {
-        if ber {
-            warnings.push(Warning::new(c.format, WarningKind::BerEncoding).at(0));
-        }
-    };
+    let is_text = input
+        .iter()
+        .all(|b| b.is_ascii_graphic() || b.is_ascii_whitespace());
+    // Binary DER/BER starts with a SEQUENCE tag. Text that starts with `0` (base64 of bytes
+    // D0-D3) falls through to the base64 reading when it is not DER.
+    let mut der_error = None;
     if input.first() == Some(&0x30) {
-        let (certs, ber, end) = walk_prefix(input, limits, c.format, c.walk)?;
-        let rest = input.get(end..).unwrap_or_default();
-        if rest.iter().any(|&b| !(b.is_ascii_whitespace() || b == 0)) {
-            return Err(DecodeError::new(c.format, DecodeErrorKind::TrailingData).at(end));
+        match decode_binary(input, limits, c) {
+            Ok(found) => return Ok(found),
+            Err(err) if !is_text => return Err(err),
+            Err(err) => der_error = Some(err),
         }
-        if !rest.is_empty() {
-            warnings.push(Warning::new(c.format, WarningKind::SurroundingText).at(end));
-        }
-        ber_warning(ber, &mut warnings);
-        out.extend(certs.into_iter().map(<[u8]>::to_vec));
-        return Ok(Certificates::new(out, warnings));
     }
     if pem::contains_pem(input) {
-        let pem = pem::decode_with(input, limits)?;
-        let (blocks, pem_warnings) = pem.into_parts();
-        warnings.extend(pem_warnings);
-        let mut found = false;
-        for block in blocks.iter().filter(|b| b.label() == &c.label) {
-            found = true;
-            let remaining = Limits {
-                max_certificates: limits.max_certificates.saturating_sub(out.len()),
-                ..limits.clone()
-            };
-            let (certs, ber) =
-                walk_strict(block.der(), &remaining, c.format, c.walk).map_err(|e| {
-                    let e = e.within(
-                        Format::Pem,
-                        Some(block.offset()),
-                        Some(block.label().as_str()),
-                    );
-                    if e.is_limit()
-                        && matches!(
-                            e.kind(),
-                            DecodeErrorKind::LimitExceeded {
-                                limit: Limit::Certificates,
-                                ..
-                            }
-                        )
-                    {
-                        DecodeError::new(
-                            c.format,
-                            DecodeErrorKind::LimitExceeded {
-                                limit: Limit::Certificates,
-                                max: limits.max_certificates,
-                            },
-                        )
-                        .within(
-                            Format::Pem,
-                            Some(block.offset()),
-                            Some(block.label().as_str()),
-                        )
-                    } else {
-                        e
-                    }
-                })?;
-            if ber {
-                warnings.push(Warning::new(c.format, WarningKind::BerEncoding).at(block.offset()));
-            }
-            out.extend(certs.into_iter().map(<[u8]>::to_vec));
-        }
-        if !found {
-            return Err(DecodeError::new(
-                c.format,
-                DecodeErrorKind::UnrecognisedFormat {
-                    expected: c.expected,
-                },
-            ));
-        }
-        return Ok(Certificates::new(out, warnings));
+        return decode_pem(input, limits, c);
     }
-    if !input
-        .iter()
-        .all(|b| b.is_ascii_graphic() || b.is_ascii_whitespace())
-    {
+    if !is_text {
         return Err(DecodeError::new(
             c.format,
             DecodeErrorKind::UnrecognisedFormat {
@@ -573,17 +508,99 @@ pub(crate) fn decode_auto(
             },
         ));
     }
-    let decoded = b64::decode(input)?;
-    let (der, b64_warnings) = decoded.into_parts();
-    warnings.extend(b64_warnings);
+    let decoded = match b64::decode(input) {
+        Ok(decoded) => decoded,
+        Err(err) => return Err(der_error.unwrap_or(err)),
+    };
+    let (der, mut warnings) = decoded.into_parts();
     let start = input
         .iter()
         .position(|b| !b.is_ascii_whitespace())
         .unwrap_or(0);
     let (certs, ber) = walk_strict(&der, limits, c.format, c.walk)
         .map_err(|e| e.within(Format::Base64, Some(start), None))?;
-    ber_warning(ber, &mut warnings);
-    out.extend(certs.into_iter().map(<[u8]>::to_vec));
+    if ber {
+        warnings.push(Warning::new(c.format, WarningKind::BerEncoding).at(0));
+    }
+    Ok(Certificates::new(
+        certs.into_iter().map(<[u8]>::to_vec).collect(),
+        warnings,
+    ))
+}
+
+/// Raw DER/BER; trailing whitespace or NUL bytes (a newline added in transit) are tolerated.
+fn decode_binary(
+    input: &[u8],
+    limits: &Limits,
+    c: &Container,
+) -> Result<Certificates, DecodeError> {
+    let (certs, ber, end) = walk_prefix(input, limits, c.format, c.walk)?;
+    let rest = input.get(end..).unwrap_or_default();
+    if rest.iter().any(|&b| !(b.is_ascii_whitespace() || b == 0)) {
+        return Err(DecodeError::new(c.format, DecodeErrorKind::TrailingData).at(end));
+    }
+    let mut warnings = Vec::new();
+    if !rest.is_empty() {
+        warnings.push(Warning::new(c.format, WarningKind::SurroundingText).at(end));
+    }
+    if ber {
+        warnings.push(Warning::new(c.format, WarningKind::BerEncoding).at(0));
+    }
+    Ok(Certificates::new(
+        certs.into_iter().map(<[u8]>::to_vec).collect(),
+        warnings,
+    ))
+}
+
+/// Every PEM block with the container's label; `max_certificates` counts across blocks.
+fn decode_pem(input: &[u8], limits: &Limits, c: &Container) -> Result<Certificates, DecodeError> {
+    let (blocks, mut warnings) = pem::decode_with(input, limits)?.into_parts();
+    let mut out: Vec<Vec<u8>> = Vec::new();
+    let mut found = false;
+    for block in blocks.iter().filter(|b| b.label() == &c.label) {
+        found = true;
+        let within = |e: DecodeError| {
+            e.within(
+                Format::Pem,
+                Some(block.offset()),
+                Some(block.label().as_str()),
+            )
+        };
+        let remaining = Limits {
+            max_certificates: limits.max_certificates.saturating_sub(out.len()),
+            ..limits.clone()
+        };
+        let (certs, ber) = walk_strict(block.der(), &remaining, c.format, c.walk).map_err(|e| {
+            if let DecodeErrorKind::LimitExceeded {
+                limit: Limit::Certificates,
+                ..
+            } = e.kind()
+            {
+                // Report the caller's limit, not what was left of it for this block.
+                within(DecodeError::new(
+                    c.format,
+                    DecodeErrorKind::LimitExceeded {
+                        limit: Limit::Certificates,
+                        max: limits.max_certificates,
+                    },
+                ))
+            } else {
+                within(e)
+            }
+        })?;
+        if ber {
+            warnings.push(Warning::new(c.format, WarningKind::BerEncoding).at(block.offset()));
+        }
+        out.extend(certs.into_iter().map(<[u8]>::to_vec));
+    }
+    if !found {
+        return Err(DecodeError::new(
+            c.format,
+            DecodeErrorKind::UnrecognisedFormat {
+                expected: c.expected,
+            },
+        ));
+    }
     Ok(Certificates::new(out, warnings))
 }
 
@@ -744,6 +761,17 @@ mod tests {
                 "cut {cut}: {err}"
             );
         }
+    }
+
+    #[test]
+    fn text_starting_with_zero_is_read_as_base64_not_der() {
+        // "0AAA" starts with 0x30 but is base64 (D0 00 00), not DER.
+        let err = decode(b"0AAA").unwrap_err();
+        assert!(matches!(err.kind(), DecodeErrorKind::Der { .. }), "{err}");
+        assert_eq!(err.context()[0].format(), Format::Base64);
+        // Binary that is not DER reports the DER error.
+        let err = decode(&[0x30, 0x05, 0x00]).unwrap_err();
+        assert!(err.context().is_empty());
     }
 
     #[test]

@@ -26,8 +26,8 @@ use std::hint::black_box;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use sectigo_codec::codec::pem;
 use sectigo_codec::csr::{Policy, lint_csr};
-use x509_parser::prelude::FromDer;
 use x509_parser::certification_request::X509CertificationRequest;
+use x509_parser::prelude::FromDer;
 
 /// What a verifier needs: signed bytes, key bytes (PKCS#1 for RSA, SEC 1 point for EC), signature.
 fn split(pem_text: &[u8]) -> (Vec<u8>, Vec<u8>, Vec<u8>) {
@@ -76,12 +76,22 @@ fn bench(c: &mut Criterion) {
         let report = lint_csr(pem_text, &policy).unwrap();
         assert!(report.is_ok(), "{name}: {report:?}");
         let (tbs, key, sig) = split(pem_text);
-        assert!(aws_lc_rs::signature::UnparsedPublicKey::new(aws_alg, &key).verify(&tbs, &sig).is_ok());
-        assert!(ring::signature::UnparsedPublicKey::new(ring_alg, &key).verify(&tbs, &sig).is_ok());
+        assert!(
+            aws_lc_rs::signature::UnparsedPublicKey::new(aws_alg, &key)
+                .verify(&tbs, &sig)
+                .is_ok()
+        );
+        assert!(
+            ring::signature::UnparsedPublicKey::new(ring_alg, &key)
+                .verify(&tbs, &sig)
+                .is_ok()
+        );
 
         let mut group = c.benchmark_group(format!("csr/{name}"));
         group.throughput(Throughput::Elements(1));
-        group.bench_function("lint", |b| b.iter(|| lint_csr(black_box(pem_text), &policy)));
+        group.bench_function("lint", |b| {
+            b.iter(|| lint_csr(black_box(pem_text), &policy))
+        });
         group.bench_function("aws-lc-verify", |b| {
             b.iter(|| {
                 aws_lc_rs::signature::UnparsedPublicKey::new(aws_alg, black_box(&key))

@@ -25,9 +25,9 @@ use std::process::{Command, Stdio};
 
 use sectigo_codec::codec::{base64, pem};
 use sectigo_codec::csr::{
-    Backend, Blocklist, Curve, InputForm, KeyFacts, PointForm, Policy, PolicyError, RULES,
-    Report, Requirement, RuleId, Severity, SignatureAlgorithm, SignatureCheck, StringType,
-    SubjectAltName, lint_csr,
+    Backend, Blocklist, Curve, InputForm, KeyFacts, PointForm, Policy, PolicyError, RULES, Report,
+    Requirement, RuleId, Severity, SignatureAlgorithm, SignatureCheck, StringType, SubjectAltName,
+    lint_csr,
 };
 use sectigo_codec::{DecodeErrorKind, Format, Limit, MAX_CSR_CHARS};
 
@@ -66,73 +66,189 @@ const CORPUS: &[(&str, &[RuleId], &[RuleId])] = &[
     ("bad/der-trailing-data.pem", &[DerTrailingData], &[]),
     ("bad/der-truncated.pem", &[DerMalformed], &[]),
     ("bad/der-version-1.pem", &[CsrVersion], &[]),
-    ("bad/dsa2048-sha256.pem", &[KeyAlgorithmUnsupported, SignatureAlgorithmUnsupported], &[]),
+    (
+        "bad/dsa2048-sha256.pem",
+        &[KeyAlgorithmUnsupported, SignatureAlgorithmUnsupported],
+        &[],
+    ),
     ("bad/ec-point-hybrid.pem", &[EcPointHybrid], &[]),
-    ("bad/ec-point-identity.pem", &[EcPointIdentity], &[SignatureNotChecked]),
-    ("bad/ec-point-not-on-curve.pem", &[EcPointNotOnCurve], &[SignatureNotChecked]),
-    ("bad/ec-point-out-of-range.pem", &[EcPointOutOfRange], &[SignatureNotChecked]),
-    ("bad/ec-point-wrong-length.pem", &[EcPointMalformed], &[SignatureNotChecked]),
-    ("bad/ed25519.pem", &[KeyAlgorithmUnsupported, SignatureAlgorithmUnsupported], &[]),
+    (
+        "bad/ec-point-identity.pem",
+        &[EcPointIdentity],
+        &[SignatureNotChecked],
+    ),
+    (
+        "bad/ec-point-not-on-curve.pem",
+        &[EcPointNotOnCurve],
+        &[SignatureNotChecked],
+    ),
+    (
+        "bad/ec-point-out-of-range.pem",
+        &[EcPointOutOfRange],
+        &[SignatureNotChecked],
+    ),
+    (
+        "bad/ec-point-wrong-length.pem",
+        &[EcPointMalformed],
+        &[SignatureNotChecked],
+    ),
+    (
+        "bad/ed25519.pem",
+        &[KeyAlgorithmUnsupported, SignatureAlgorithmUnsupported],
+        &[],
+    ),
     ("bad/ext-san-malformed.pem", &[ExtensionMalformed], &[]),
     ("bad/key-rsa-negative-modulus.pem", &[RsaKeyMalformed], &[]),
-    ("bad/key-rsa-params-absent.pem", &[KeyParametersInvalid], &[]),
+    (
+        "bad/key-rsa-params-absent.pem",
+        &[KeyParametersInvalid],
+        &[],
+    ),
     ("bad/name-bad-punycode.pem", &[NameIdn], &[]),
-    ("bad/name-ip-not-canonical.pem", &[CnIpReserved], &[IpNotCanonical]),
-    ("bad/name-ip-reserved.pem", &[CnIpReserved, SanIpReserved], &[]),
+    (
+        "bad/name-ip-not-canonical.pem",
+        &[CnIpReserved],
+        &[IpNotCanonical],
+    ),
+    (
+        "bad/name-ip-reserved.pem",
+        &[CnIpReserved, SanIpReserved],
+        &[],
+    ),
     ("bad/name-label-too-long.pem", &[NameSyntax], &[]),
     ("bad/name-local.pem", &[NameInternal], &[]),
     ("bad/name-reverse-zone.pem", &[NameInternal], &[]),
-    ("bad/name-san-mix.pem", &[SanIpReserved], &[SanDuplicate, SanTypeNotAllowed]),
+    (
+        "bad/name-san-mix.pem",
+        &[SanIpReserved],
+        &[SanDuplicate, SanTypeNotAllowed],
+    ),
     ("bad/name-single-label.pem", &[NameInternal], &[]),
     ("bad/name-trailing-dot.pem", &[NameSyntax], &[]),
     ("bad/name-underscore.pem", &[NameSyntax], &[]),
     ("bad/name-unicode.pem", &[NameIdn], &[]),
     ("bad/name-wildcard-partial.pem", &[NameWildcardInvalid], &[]),
-    ("bad/name-wildcard-public-suffix.pem", &[NameWildcardPublicSuffix], &[]),
+    (
+        "bad/name-wildcard-public-suffix.pem",
+        &[NameWildcardPublicSuffix],
+        &[],
+    ),
     ("bad/name-wildcard-two.pem", &[NameWildcardInvalid], &[]),
     ("bad/not-base64.txt", &[Base64Invalid], &[]),
-    ("bad/p256-explicit-params.pem", &[EcCurveNotNamed], &[SignatureNotChecked]),
-    ("bad/p521-sha512.pem", &[EcCurveUnsupported], &[SignatureNotChecked]),
+    (
+        "bad/p256-explicit-params.pem",
+        &[EcCurveNotNamed],
+        &[SignatureNotChecked],
+    ),
+    (
+        "bad/p521-sha512.pem",
+        &[EcCurveUnsupported],
+        &[SignatureNotChecked],
+    ),
     ("bad/pem-bang.pem", &[Base64Invalid], &[]),
     ("bad/pem-no-end.pem", &[Base64Invalid], &[]),
     ("bad/pem-placeholder.pem", &[DerMalformed], &[]),
-    ("bad/rsa-pss-key.pem", &[KeyAlgorithmUnsupported, SignatureAlgorithmUnsupported], &[]),
-    ("bad/rsa-pss-signature.pem", &[SignatureAlgorithmUnsupported], &[]),
+    (
+        "bad/rsa-pss-key.pem",
+        &[KeyAlgorithmUnsupported, SignatureAlgorithmUnsupported],
+        &[],
+    ),
+    (
+        "bad/rsa-pss-signature.pem",
+        &[SignatureAlgorithmUnsupported],
+        &[],
+    ),
     ("bad/rsa1024-sha256.pem", &[RsaKeySize], &[]),
     ("bad/rsa2047-sha256.pem", &[RsaKeySize], &[]),
     ("bad/rsa2052-sha256.pem", &[RsaKeySizeNotMultipleOf8], &[]),
     ("bad/rsa8200-sha256.pem", &[RsaKeySize], &[]),
-    ("bad/secp256k1-sha256.pem", &[EcCurveUnsupported], &[SignatureNotChecked]),
+    (
+        "bad/secp256k1-sha256.pem",
+        &[EcCurveUnsupported],
+        &[SignatureNotChecked],
+    ),
     ("bad/sig-flipped-rsa.pem", &[SignatureInvalid], &[]),
     ("bad/sig-key-mismatch.pem", &[SignatureKeyMismatch], &[]),
     ("bad/sig-tampered-p256-sha224.pem", &[SignatureInvalid], &[]),
     ("bad/sig-tampered-p256-sha256.pem", &[SignatureInvalid], &[]),
-    ("bad/sig-tampered-p384-sha1.pem", &[SignatureInvalid], &[SignatureWeakHash]),
+    (
+        "bad/sig-tampered-p384-sha1.pem",
+        &[SignatureInvalid],
+        &[SignatureWeakHash],
+    ),
     ("bad/sig-tampered-p384-sha384.pem", &[SignatureInvalid], &[]),
-    ("bad/sig-tampered-rsa-md5.pem", &[SignatureInvalid], &[SignatureWeakHash]),
+    (
+        "bad/sig-tampered-rsa-md5.pem",
+        &[SignatureInvalid],
+        &[SignatureWeakHash],
+    ),
     ("bad/sig-tampered-rsa-sha224.pem", &[SignatureInvalid], &[]),
     ("bad/sig-tampered-rsa.pem", &[SignatureInvalid], &[]),
     ("bad/subject-cn-ia5.pem", &[SubjectStringType], &[]),
-    ("bad/subject-cn-too-long.pem", &[SubjectAttributeTooLong], &[]),
-    ("bad/subject-control-char.pem", &[SubjectControlCharacter], &[]),
+    (
+        "bad/subject-cn-too-long.pem",
+        &[SubjectAttributeTooLong],
+        &[],
+    ),
+    (
+        "bad/subject-control-char.pem",
+        &[SubjectControlCharacter],
+        &[],
+    ),
     ("bad/subject-country-uk.pem", &[SubjectCountryInvalid], &[]),
     ("bad/subject-country-utf8.pem", &[SubjectStringType], &[]),
-    ("bad/subject-empty-ou.pem", &[SubjectAttributeEmpty], &[SubjectOuPresent]),
+    (
+        "bad/subject-empty-ou.pem",
+        &[SubjectAttributeEmpty],
+        &[SubjectOuPresent],
+    ),
     ("bad/subject-no-cn.pem", &[SubjectCnMissing], &[]),
-    ("bad/subject-o-too-long.pem", &[SubjectAttributeTooLong], &[]),
-    ("bad/subject-printable-bad-char.pem", &[SubjectStringInvalid], &[]),
-    ("bad/subject-universal-non-ascii.pem", &[SubjectStringInvalid], &[]),
+    (
+        "bad/subject-o-too-long.pem",
+        &[SubjectAttributeTooLong],
+        &[],
+    ),
+    (
+        "bad/subject-printable-bad-char.pem",
+        &[SubjectStringInvalid],
+        &[],
+    ),
+    (
+        "bad/subject-universal-non-ascii.pem",
+        &[SubjectStringInvalid],
+        &[],
+    ),
     ("bad/subject-utf8-invalid.pem", &[SubjectStringInvalid], &[]),
     ("bad/weak-even-modulus.pem", &[RsaModulusEven], &[]),
     ("bad/weak-exponent-1.pem", &[RsaExponentTooSmall], &[]),
-    ("bad/weak-exponent-above-modulus.pem", &[RsaExponentNotBelowModulus], &[RsaExponentOutOfRange]),
-    ("bad/weak-exponent-even.pem", &[RsaExponentEven, SignatureInvalid], &[RsaExponentOutOfRange]),
-    ("bad/weak-fermat-close-primes.pem", &[RsaFermatFactorable], &[]),
-    ("bad/weak-fermat-p-equals-q.pem", &[RsaFermatFactorable], &[]),
+    (
+        "bad/weak-exponent-above-modulus.pem",
+        &[RsaExponentNotBelowModulus],
+        &[RsaExponentOutOfRange],
+    ),
+    (
+        "bad/weak-exponent-even.pem",
+        &[RsaExponentEven, SignatureInvalid],
+        &[RsaExponentOutOfRange],
+    ),
+    (
+        "bad/weak-fermat-close-primes.pem",
+        &[RsaFermatFactorable],
+        &[],
+    ),
+    (
+        "bad/weak-fermat-p-equals-q.pem",
+        &[RsaFermatFactorable],
+        &[],
+    ),
     ("bad/weak-perfect-cube.pem", &[RsaPerfectPower], &[]),
     ("bad/weak-roca.pem", &[RsaRoca], &[]),
     ("bad/weak-small-factor-65537.pem", &[RsaSmallFactor], &[]),
-    ("ok/base64-url-safe-unpadded.b64", &[], &[Base64NonCanonical]),
+    (
+        "ok/base64-url-safe-unpadded.b64",
+        &[],
+        &[Base64NonCanonical],
+    ),
     ("ok/blocklisted-ec.pem", &[], &[]),
     ("ok/blocklisted-rsa.pem", &[], &[]),
     ("ok/der-no-attributes.pem", &[], &[]),
@@ -172,18 +288,56 @@ const CORPUS: &[(&str, &[RuleId], &[RuleId])] = &[
     ("ok/rsa3072-sha256.pem", &[], &[]),
     ("ok/rsa4096-sha256.pem", &[], &[]),
     ("ok/rsa8192-sha256.pem", &[], &[RsaKeySizeUnusual]),
-    ("ok/sig-ecdsa-params-null.pem", &[], &[SignatureParametersInvalid]),
-    ("ok/sig-rsa-params-absent.pem", &[], &[SignatureParametersInvalid]),
+    (
+        "ok/sig-ecdsa-params-null.pem",
+        &[],
+        &[SignatureParametersInvalid],
+    ),
+    (
+        "ok/sig-rsa-params-absent.pem",
+        &[],
+        &[SignatureParametersInvalid],
+    ),
     ("ok/subject-bmp.pem", &[], &[SubjectStringDeprecated]),
-    ("ok/subject-hygiene.pem", &[], &[SubjectHtmlEntity, SubjectOuPresent, SubjectPlaceholder, SubjectWhitespace]),
+    (
+        "ok/subject-hygiene.pem",
+        &[],
+        &[
+            SubjectHtmlEntity,
+            SubjectOuPresent,
+            SubjectPlaceholder,
+            SubjectWhitespace,
+        ],
+    ),
     ("ok/subject-mojibake.pem", &[], &[SubjectMojibake]),
-    ("ok/subject-openssl-defaults.pem", &[], &[SubjectPlaceholder]),
-    ("ok/subject-shape.pem", &[], &[SubjectAttributeIgnored, SubjectCnMultiple, SubjectDuplicateAttribute, SubjectMultiValuedRdn]),
+    (
+        "ok/subject-openssl-defaults.pem",
+        &[],
+        &[SubjectPlaceholder],
+    ),
+    (
+        "ok/subject-shape.pem",
+        &[],
+        &[
+            SubjectAttributeIgnored,
+            SubjectCnMultiple,
+            SubjectDuplicateAttribute,
+            SubjectMultiValuedRdn,
+        ],
+    ),
     ("ok/subject-teletex.pem", &[], &[SubjectStringDeprecated]),
-    ("ok/subject-universal-ascii.pem", &[], &[SubjectStringDeprecated]),
+    (
+        "ok/subject-universal-ascii.pem",
+        &[],
+        &[SubjectStringDeprecated],
+    ),
     ("ok/subject-utf8.pem", &[], &[]),
     ("ok/weak-exponent-256-bit.pem", &[], &[RsaExponentUnusual]),
-    ("ok/weak-exponent-257-bit.pem", &[], &[RsaExponentOutOfRange]),
+    (
+        "ok/weak-exponent-257-bit.pem",
+        &[],
+        &[RsaExponentOutOfRange],
+    ),
     ("ok/weak-exponent-3.pem", &[], &[RsaExponentOutOfRange]),
 ];
 
@@ -193,10 +347,22 @@ fn corpus_verdicts() {
         let report = lint(rel);
         let expected_errors: BTreeSet<RuleId> = errors.iter().copied().collect();
         let expected_others: BTreeSet<RuleId> = others.iter().copied().collect();
-        assert_eq!(rules(&report, true), expected_errors, "{rel}: errors\n{report:#?}");
-        assert_eq!(rules(&report, false), expected_others, "{rel}: warnings and infos\n{report:#?}");
+        assert_eq!(
+            rules(&report, true),
+            expected_errors,
+            "{rel}: errors\n{report:#?}"
+        );
+        assert_eq!(
+            rules(&report, false),
+            expected_others,
+            "{rel}: warnings and infos\n{report:#?}"
+        );
         assert_eq!(report.is_ok(), errors.is_empty(), "{rel}");
-        assert_eq!(rel.starts_with("ok/"), report.is_ok(), "{rel} is in the wrong folder");
+        assert_eq!(
+            rel.starts_with("ok/"),
+            report.is_ok(),
+            "{rel} is in the wrong folder"
+        );
         // Deterministic.
         assert_eq!(lint(rel), report, "{rel}");
     }
@@ -229,7 +395,12 @@ fn every_rule_is_reached() {
     for (rel, policy) in policy_cases() {
         seen.extend(lint_with(rel, &policy).findings().iter().map(|f| f.rule()));
     }
-    seen.extend(lint_with("ok/blocklisted-rsa.pem", &blocklist_policy()).findings().iter().map(|f| f.rule()));
+    seen.extend(
+        lint_with("ok/blocklisted-rsa.pem", &blocklist_policy())
+            .findings()
+            .iter()
+            .map(|f| f.rule()),
+    );
     let unreached: BTreeSet<RuleId> = UNREACHED.iter().map(|(r, _)| *r).collect();
     let missing: Vec<&str> = RULES
         .iter()
@@ -256,9 +427,18 @@ fn policy_cases() -> Vec<(&'static str, Policy)> {
     let mut ip_only = Policy::default();
     ip_only.ip_addresses = Requirement::Required;
     vec![
-        ("ok/rsa2048-sha256.pem", Policy::for_products(&[289]).unwrap()),
-        ("ok/name-wildcard.pem", Policy::for_products(&[287]).unwrap()),
-        ("ok/name-ip-public.pem", Policy::for_products(&[287]).unwrap()),
+        (
+            "ok/rsa2048-sha256.pem",
+            Policy::for_products(&[289]).unwrap(),
+        ),
+        (
+            "ok/name-wildcard.pem",
+            Policy::for_products(&[287]).unwrap(),
+        ),
+        (
+            "ok/name-ip-public.pem",
+            Policy::for_products(&[287]).unwrap(),
+        ),
         ("ok/name-no-san.pem", Policy::for_products(&[316]).unwrap()),
         ("ok/rsa2048-sha256.pem", ip_only),
     ]
@@ -278,7 +458,10 @@ fn wildcard_products() {
     assert!(report.has(NameWildcardInvalid));
     // 287 PositiveSSL DV, 337 SectigoSSL EV: no wildcard in the CN (-5), nor in SANs.
     for code in [287, 337] {
-        let report = lint_with("ok/name-wildcard.pem", &Policy::for_products(&[code]).unwrap());
+        let report = lint_with(
+            "ok/name-wildcard.pem",
+            &Policy::for_products(&[code]).unwrap(),
+        );
         assert_eq!(rules(&report, true), [CnWildcardForbidden].into(), "{code}");
         assert!(report.has(SanWildcardForbidden), "{code}");
         assert_eq!(report.predicted_codes(), [-5]);
@@ -290,7 +473,10 @@ fn wildcard_products() {
 #[test]
 fn ip_address_products() {
     // A single-name DV product takes no IP address (-35).
-    let report = lint_with("ok/name-ip-public.pem", &Policy::for_products(&[287]).unwrap());
+    let report = lint_with(
+        "ok/name-ip-public.pem",
+        &Policy::for_products(&[287]).unwrap(),
+    );
     assert_eq!(rules(&report, true), [CnIpForbidden].into());
     assert_eq!(rules(&report, false), [SanIpForbidden].into());
     assert_eq!(report.predicted_codes(), [-35]);
@@ -298,12 +484,21 @@ fn ip_address_products() {
     for code in [279, 492, 583] {
         let policy = Policy::for_products(&[code]).unwrap();
         assert_eq!(policy.ip_addresses, Requirement::Optional, "{code}");
-        assert!(lint_with("ok/name-ip-public.pem", &policy).is_ok(), "{code}");
+        assert!(
+            lint_with("ok/name-ip-public.pem", &policy).is_ok(),
+            "{code}"
+        );
     }
     // EV multi-domain does not.
-    assert_eq!(Policy::for_products(&[410]).unwrap().ip_addresses, Requirement::Forbidden);
+    assert_eq!(
+        Policy::for_products(&[410]).unwrap().ip_addresses,
+        Requirement::Forbidden
+    );
     // Reserved addresses are refused whatever the product (-19).
-    let report = lint_with("bad/name-ip-reserved.pem", &Policy::for_products(&[279]).unwrap());
+    let report = lint_with(
+        "bad/name-ip-reserved.pem",
+        &Policy::for_products(&[279]).unwrap(),
+    );
     assert_eq!(rules(&report, true), [CnIpReserved, SanIpReserved].into());
     assert_eq!(report.predicted_codes(), [-19]);
     // A product taking IP addresses only: a domain name in the CN is -18.
@@ -317,28 +512,51 @@ fn ip_address_products() {
 #[test]
 fn validation_levels() {
     // OV (316): O and C present, neither L nor ST.
-    let report = lint_with("ok/name-no-san.pem", &Policy::for_products(&[316, 36]).unwrap());
+    let report = lint_with(
+        "ok/name-no-san.pem",
+        &Policy::for_products(&[316, 36]).unwrap(),
+    );
     let missing: Vec<_> = report.with_severity(Severity::Warning).collect();
     assert_eq!(missing.len(), 1, "{report:#?}");
     assert_eq!(missing[0].rule(), SubjectFieldMissing);
     assert_eq!(missing[0].code(), Some(-8));
     assert!(missing[0].message().contains("localityName"));
     // All present.
-    assert!(lint_with("ok/rsa2048-sha256.pem", &Policy::for_products(&[337]).unwrap()).findings().is_empty());
+    assert!(
+        lint_with(
+            "ok/rsa2048-sha256.pem",
+            &Policy::for_products(&[337]).unwrap()
+        )
+        .findings()
+        .is_empty()
+    );
     // DV asks for nothing.
-    assert!(lint_with("ok/name-no-san.pem", &Policy::for_products(&[488]).unwrap()).findings().is_empty());
+    assert!(
+        lint_with("ok/name-no-san.pem", &Policy::for_products(&[488]).unwrap())
+            .findings()
+            .is_empty()
+    );
 }
 
 #[test]
 fn policy_from_products_errors() {
-    assert_eq!(Policy::for_products(&[9999]), Err(PolicyError::UnknownProduct { code: 9999 }));
+    assert_eq!(
+        Policy::for_products(&[9999]),
+        Err(PolicyError::UnknownProduct { code: 9999 })
+    );
     assert_eq!(Policy::for_products(&[36]), Err(PolicyError::NoTlsProduct));
     assert_eq!(Policy::for_products(&[]), Err(PolicyError::NoTlsProduct));
     assert_eq!(
         Policy::for_products(&[287, 289]),
-        Err(PolicyError::SeveralTlsProducts { first: 287, second: 289 })
+        Err(PolicyError::SeveralTlsProducts {
+            first: 287,
+            second: 289
+        })
     );
-    assert_eq!(Policy::for_products(&[316, 36]).unwrap().products, [316, 36]);
+    assert_eq!(
+        Policy::for_products(&[316, 36]).unwrap().products,
+        [316, 36]
+    );
 }
 
 #[test]
@@ -354,7 +572,8 @@ fn common_name_requirement_can_be_relaxed() {
 
 fn blocklist_policy() -> Policy {
     let mut list = Blocklist::new();
-    list.add_hex_lines(std::str::from_utf8(&read("blocklist.txt")).unwrap()).unwrap();
+    list.add_hex_lines(std::str::from_utf8(&read("blocklist.txt")).unwrap())
+        .unwrap();
     assert_eq!(list.len(), 2);
     Policy::default().with_blocklist(list)
 }
@@ -367,8 +586,16 @@ fn blocklisted_keys_are_refused() {
         assert_eq!(rules(&report, true), [KeyBlocklisted].into(), "{rel}");
         assert_eq!(report.predicted_codes(), [-40]);
     }
-    assert!(lint_with("ok/blocklisted-rsa.pem", &policy).findings()[0].message().contains("badkeys hash"));
-    assert!(lint_with("ok/blocklisted-ec.pem", &policy).findings()[0].message().contains("SubjectPublicKeyInfo"));
+    assert!(
+        lint_with("ok/blocklisted-rsa.pem", &policy).findings()[0]
+            .message()
+            .contains("badkeys hash")
+    );
+    assert!(
+        lint_with("ok/blocklisted-ec.pem", &policy).findings()[0]
+            .message()
+            .contains("SubjectPublicKeyInfo")
+    );
     for rel in ["ok/rsa2048-sha256.pem", "ok/p256-sha256.pem"] {
         assert!(lint_with(rel, &policy).is_ok(), "{rel}");
     }
@@ -392,10 +619,18 @@ fn encodings_of_one_request_agree() {
     ] {
         let report = lint(rel);
         assert_eq!(report.facts().input, Some(form), "{rel}");
-        assert_eq!(report.facts().spki_sha256, reference.facts().spki_sha256, "{rel}");
+        assert_eq!(
+            report.facts().spki_sha256,
+            reference.facts().spki_sha256,
+            "{rel}"
+        );
         assert_eq!(report.facts().subject, reference.facts().subject, "{rel}");
         assert!(report.is_ok(), "{rel}: {report:#?}");
-        assert_eq!(report.facts().signature, reference.facts().signature, "{rel}");
+        assert_eq!(
+            report.facts().signature,
+            reference.facts().signature,
+            "{rel}"
+        );
     }
 }
 
@@ -406,7 +641,11 @@ fn base64_errors_point_at_the_character() {
     let report = lint_csr(&text, &Policy::default()).unwrap();
     assert_eq!(report.findings().len(), 1);
     assert_eq!(report.findings()[0].offset(), Some(bang));
-    assert!(report.findings()[0].message().contains("'!'"), "{}", report.findings()[0].message());
+    assert!(
+        report.findings()[0].message().contains("'!'"),
+        "{}",
+        report.findings()[0].message()
+    );
     assert_eq!(report.findings()[0].code(), Some(-9));
     assert_eq!(report.facts().input, None);
 }
@@ -453,35 +692,151 @@ fn size_limit_at_the_cap_and_one_past() {
 
 /// (file, algorithm, backend with the aws-lc feature)
 const ALGORITHMS: &[(&str, SignatureAlgorithm, Backend)] = &[
-    ("ok/rsa2048-md5.pem", SignatureAlgorithm::Md5WithRsa, Backend::RustCrypto),
-    ("ok/rsa2048-sha1.pem", SignatureAlgorithm::Sha1WithRsa, Backend::AwsLc),
-    ("ok/rsa2048-sha224.pem", SignatureAlgorithm::Sha224WithRsa, Backend::RustCrypto),
-    ("ok/rsa2048-sha256.pem", SignatureAlgorithm::Sha256WithRsa, Backend::AwsLc),
-    ("ok/rsa2048-sha384.pem", SignatureAlgorithm::Sha384WithRsa, Backend::AwsLc),
-    ("ok/rsa2048-sha512.pem", SignatureAlgorithm::Sha512WithRsa, Backend::AwsLc),
-    ("ok/rsa3072-sha256.pem", SignatureAlgorithm::Sha256WithRsa, Backend::AwsLc),
-    ("ok/rsa4096-sha256.pem", SignatureAlgorithm::Sha256WithRsa, Backend::AwsLc),
-    ("ok/rsa8192-sha256.pem", SignatureAlgorithm::Sha256WithRsa, Backend::AwsLc),
-    ("bad/rsa1024-sha256.pem", SignatureAlgorithm::Sha256WithRsa, Backend::RustCrypto),
-    ("bad/rsa8200-sha256.pem", SignatureAlgorithm::Sha256WithRsa, Backend::RustCrypto),
-    ("ok/p256-sha1.pem", SignatureAlgorithm::EcdsaWithSha1, Backend::AwsLc),
-    ("ok/p256-sha224.pem", SignatureAlgorithm::EcdsaWithSha224, Backend::RustCrypto),
-    ("ok/p256-sha256.pem", SignatureAlgorithm::EcdsaWithSha256, Backend::AwsLc),
-    ("ok/p256-sha384.pem", SignatureAlgorithm::EcdsaWithSha384, Backend::AwsLc),
-    ("ok/p256-sha512.pem", SignatureAlgorithm::EcdsaWithSha512, Backend::AwsLc),
-    ("ok/p384-sha1.pem", SignatureAlgorithm::EcdsaWithSha1, Backend::RustCrypto),
-    ("ok/p384-sha224.pem", SignatureAlgorithm::EcdsaWithSha224, Backend::RustCrypto),
-    ("ok/p384-sha256.pem", SignatureAlgorithm::EcdsaWithSha256, Backend::AwsLc),
-    ("ok/p384-sha384.pem", SignatureAlgorithm::EcdsaWithSha384, Backend::AwsLc),
-    ("ok/p384-sha512.pem", SignatureAlgorithm::EcdsaWithSha512, Backend::AwsLc),
-    ("ok/ec-point-compressed.pem", SignatureAlgorithm::EcdsaWithSha256, Backend::RustCrypto),
-    ("bad/ec-point-hybrid.pem", SignatureAlgorithm::EcdsaWithSha256, Backend::RustCrypto),
-    ("ok/weak-exponent-3.pem", SignatureAlgorithm::Sha256WithRsa, Backend::AwsLc),
-    ("ok/weak-exponent-256-bit.pem", SignatureAlgorithm::Sha256WithRsa, Backend::Reference),
-    ("bad/weak-exponent-1.pem", SignatureAlgorithm::Sha256WithRsa, Backend::Reference),
-    ("bad/weak-even-modulus.pem", SignatureAlgorithm::Sha256WithRsa, Backend::Reference),
-    ("bad/weak-exponent-above-modulus.pem", SignatureAlgorithm::Sha256WithRsa, Backend::Reference),
-    ("bad/weak-small-factor-65537.pem", SignatureAlgorithm::Sha256WithRsa, Backend::AwsLc),
+    (
+        "ok/rsa2048-md5.pem",
+        SignatureAlgorithm::Md5WithRsa,
+        Backend::RustCrypto,
+    ),
+    (
+        "ok/rsa2048-sha1.pem",
+        SignatureAlgorithm::Sha1WithRsa,
+        Backend::AwsLc,
+    ),
+    (
+        "ok/rsa2048-sha224.pem",
+        SignatureAlgorithm::Sha224WithRsa,
+        Backend::RustCrypto,
+    ),
+    (
+        "ok/rsa2048-sha256.pem",
+        SignatureAlgorithm::Sha256WithRsa,
+        Backend::AwsLc,
+    ),
+    (
+        "ok/rsa2048-sha384.pem",
+        SignatureAlgorithm::Sha384WithRsa,
+        Backend::AwsLc,
+    ),
+    (
+        "ok/rsa2048-sha512.pem",
+        SignatureAlgorithm::Sha512WithRsa,
+        Backend::AwsLc,
+    ),
+    (
+        "ok/rsa3072-sha256.pem",
+        SignatureAlgorithm::Sha256WithRsa,
+        Backend::AwsLc,
+    ),
+    (
+        "ok/rsa4096-sha256.pem",
+        SignatureAlgorithm::Sha256WithRsa,
+        Backend::AwsLc,
+    ),
+    (
+        "ok/rsa8192-sha256.pem",
+        SignatureAlgorithm::Sha256WithRsa,
+        Backend::AwsLc,
+    ),
+    (
+        "bad/rsa1024-sha256.pem",
+        SignatureAlgorithm::Sha256WithRsa,
+        Backend::RustCrypto,
+    ),
+    (
+        "bad/rsa8200-sha256.pem",
+        SignatureAlgorithm::Sha256WithRsa,
+        Backend::RustCrypto,
+    ),
+    (
+        "ok/p256-sha1.pem",
+        SignatureAlgorithm::EcdsaWithSha1,
+        Backend::AwsLc,
+    ),
+    (
+        "ok/p256-sha224.pem",
+        SignatureAlgorithm::EcdsaWithSha224,
+        Backend::RustCrypto,
+    ),
+    (
+        "ok/p256-sha256.pem",
+        SignatureAlgorithm::EcdsaWithSha256,
+        Backend::AwsLc,
+    ),
+    (
+        "ok/p256-sha384.pem",
+        SignatureAlgorithm::EcdsaWithSha384,
+        Backend::AwsLc,
+    ),
+    (
+        "ok/p256-sha512.pem",
+        SignatureAlgorithm::EcdsaWithSha512,
+        Backend::AwsLc,
+    ),
+    (
+        "ok/p384-sha1.pem",
+        SignatureAlgorithm::EcdsaWithSha1,
+        Backend::RustCrypto,
+    ),
+    (
+        "ok/p384-sha224.pem",
+        SignatureAlgorithm::EcdsaWithSha224,
+        Backend::RustCrypto,
+    ),
+    (
+        "ok/p384-sha256.pem",
+        SignatureAlgorithm::EcdsaWithSha256,
+        Backend::AwsLc,
+    ),
+    (
+        "ok/p384-sha384.pem",
+        SignatureAlgorithm::EcdsaWithSha384,
+        Backend::AwsLc,
+    ),
+    (
+        "ok/p384-sha512.pem",
+        SignatureAlgorithm::EcdsaWithSha512,
+        Backend::AwsLc,
+    ),
+    (
+        "ok/ec-point-compressed.pem",
+        SignatureAlgorithm::EcdsaWithSha256,
+        Backend::RustCrypto,
+    ),
+    (
+        "bad/ec-point-hybrid.pem",
+        SignatureAlgorithm::EcdsaWithSha256,
+        Backend::RustCrypto,
+    ),
+    (
+        "ok/weak-exponent-3.pem",
+        SignatureAlgorithm::Sha256WithRsa,
+        Backend::AwsLc,
+    ),
+    (
+        "ok/weak-exponent-256-bit.pem",
+        SignatureAlgorithm::Sha256WithRsa,
+        Backend::Reference,
+    ),
+    (
+        "bad/weak-exponent-1.pem",
+        SignatureAlgorithm::Sha256WithRsa,
+        Backend::Reference,
+    ),
+    (
+        "bad/weak-even-modulus.pem",
+        SignatureAlgorithm::Sha256WithRsa,
+        Backend::Reference,
+    ),
+    (
+        "bad/weak-exponent-above-modulus.pem",
+        SignatureAlgorithm::Sha256WithRsa,
+        Backend::Reference,
+    ),
+    (
+        "bad/weak-small-factor-65537.pem",
+        SignatureAlgorithm::Sha256WithRsa,
+        Backend::AwsLc,
+    ),
 ];
 
 fn expected_backend(with_aws_lc: Backend) -> Backend {
@@ -497,15 +852,25 @@ fn every_algorithm_verifies_on_the_expected_backend() {
     let mut algorithms = BTreeSet::new();
     for (rel, alg, backend) in ALGORITHMS {
         let report = lint(rel);
-        assert_eq!(report.facts().signature_algorithm.as_ref(), Some(alg), "{rel}");
+        assert_eq!(
+            report.facts().signature_algorithm.as_ref(),
+            Some(alg),
+            "{rel}"
+        );
         assert_eq!(
             report.facts().signature,
-            SignatureCheck::Valid { backend: expected_backend(*backend) },
+            SignatureCheck::Valid {
+                backend: expected_backend(*backend)
+            },
             "{rel}"
         );
         algorithms.insert(alg.name().to_owned());
     }
-    assert_eq!(algorithms.len(), 11, "all 11 signature algorithms of DIGEST §6.4");
+    assert_eq!(
+        algorithms.len(),
+        11,
+        "all 11 signature algorithms of DIGEST §6.4"
+    );
 }
 
 /// Flips one bit of the signature's last byte (the BIT STRING ends the CertificationRequest,
@@ -536,7 +901,11 @@ fn der_of(rel: &str) -> Vec<u8> {
 fn corrupted_signatures_are_caught_on_every_path() {
     for (rel, _, backend) in ALGORITHMS {
         let report = lint_csr(&corrupt_signature(&der_of(rel)), &Policy::default()).unwrap();
-        assert_eq!(report.facts().signature, SignatureCheck::Invalid, "{rel} ({backend:?} path)");
+        assert_eq!(
+            report.facts().signature,
+            SignatureCheck::Invalid,
+            "{rel} ({backend:?} path)"
+        );
         assert!(report.has(SignatureInvalid), "{rel}");
         assert!(report.predicted_codes().contains(&-12), "{rel}");
     }
@@ -560,7 +929,11 @@ fn facts_are_read() {
     let facts = report.facts();
     assert_eq!(
         facts.key,
-        Some(KeyFacts::Rsa { bits: 2048, exponent: Some(65_537), exponent_bits: 17 })
+        Some(KeyFacts::Rsa {
+            bits: 2048,
+            exponent: Some(65_537),
+            exponent_bits: 17
+        })
     );
     assert_eq!(facts.common_name.as_deref(), Some("www.acme-widgets.com"));
     assert_eq!(
@@ -570,7 +943,11 @@ fn facts_are_read() {
             SubjectAltName::Dns("acme-widgets.com".into())
         ]
     );
-    let names: Vec<_> = facts.subject.iter().map(|a| (a.name.unwrap(), a.value.as_str())).collect();
+    let names: Vec<_> = facts
+        .subject
+        .iter()
+        .map(|a| (a.name.unwrap(), a.value.as_str()))
+        .collect();
     assert_eq!(
         names,
         [
@@ -586,21 +963,53 @@ fn facts_are_read() {
     assert_eq!(facts.subject[4].string_type, StringType::Utf8);
 
     let facts = lint("ok/p384-sha384.pem").facts().clone();
-    assert_eq!(facts.key, Some(KeyFacts::Ec { curve: Curve::P384, point_form: Some(PointForm::Uncompressed) }));
+    assert_eq!(
+        facts.key,
+        Some(KeyFacts::Ec {
+            curve: Curve::P384,
+            point_form: Some(PointForm::Uncompressed)
+        })
+    );
     let facts = lint("ok/ec-point-compressed.pem").facts().clone();
-    assert_eq!(facts.key, Some(KeyFacts::Ec { curve: Curve::P256, point_form: Some(PointForm::Compressed) }));
+    assert_eq!(
+        facts.key,
+        Some(KeyFacts::Ec {
+            curve: Curve::P256,
+            point_form: Some(PointForm::Compressed)
+        })
+    );
     let facts = lint("bad/p521-sha512.pem").facts().clone();
-    assert_eq!(facts.key, Some(KeyFacts::Ec { curve: Curve::P521, point_form: None }));
+    assert_eq!(
+        facts.key,
+        Some(KeyFacts::Ec {
+            curve: Curve::P521,
+            point_form: None
+        })
+    );
     let facts = lint("bad/ed25519.pem").facts().clone();
-    assert_eq!(facts.key, Some(KeyFacts::Other { algorithm: "Ed25519".into() }));
-    assert_eq!(facts.signature_algorithm, Some(SignatureAlgorithm::Other("Ed25519".into())));
+    assert_eq!(
+        facts.key,
+        Some(KeyFacts::Other {
+            algorithm: "Ed25519".into()
+        })
+    );
+    assert_eq!(
+        facts.signature_algorithm,
+        Some(SignatureAlgorithm::Other("Ed25519".into()))
+    );
     let facts = lint("ok/subject-bmp.pem").facts().clone();
     assert_eq!(facts.subject[2].string_type, StringType::Bmp);
     assert_eq!(facts.subject[2].value, "Acme Zürich");
     let facts = lint("bad/name-san-mix.pem").facts().clone();
     assert_eq!(facts.subject_alt_names.len(), 5);
-    assert_eq!(facts.subject_alt_names[4], SubjectAltName::Ip("10.0.0.1".parse().unwrap()));
-    assert_eq!(facts.subject_alt_names[2], SubjectAltName::Email("admin@acme-widgets.com".into()));
+    assert_eq!(
+        facts.subject_alt_names[4],
+        SubjectAltName::Ip("10.0.0.1".parse().unwrap())
+    );
+    assert_eq!(
+        facts.subject_alt_names[2],
+        SubjectAltName::Email("admin@acme-widgets.com".into())
+    );
 }
 
 #[test]
@@ -611,7 +1020,10 @@ fn findings_carry_offsets_into_the_der() {
     let at = finding.offset().unwrap();
     // The offset is the countryName value's tag: PrintableString "UK".
     assert_eq!(&der[at..at + 4], b"\x13\x02UK");
-    assert_eq!(finding.to_string(), format!("error subject-country-invalid (-7): {}", finding.message()));
+    assert_eq!(
+        finding.to_string(),
+        format!("error subject-country-invalid (-7): {}", finding.message())
+    );
     assert!(finding.message().contains("use GB"));
 }
 
@@ -622,7 +1034,10 @@ fn findings_carry_offsets_into_the_der() {
 /// Requests whose key OpenSSL refuses although the signature is mathematically valid (checked
 /// here by the reference implementation): an even modulus (OpenSSL's Montgomery arithmetic
 /// needs an odd one) and an exponent above the modulus.
-const OPENSSL_REFUSES_KEY: &[&str] = &["bad/weak-even-modulus.pem", "bad/weak-exponent-above-modulus.pem"];
+const OPENSSL_REFUSES_KEY: &[&str] = &[
+    "bad/weak-even-modulus.pem",
+    "bad/weak-exponent-above-modulus.pem",
+];
 
 /// `Some(true)` verify OK, `Some(false)` verify failure, `None` openssl cannot read the request
 /// (it refuses invalid UTF-8 in a UTF8String, for example).
@@ -636,7 +1051,8 @@ fn openssl_verifies(der: &[u8]) -> Option<bool> {
         .ok()?;
     child.stdin.take()?.write_all(der).ok()?;
     let out = child.wait_with_output().ok()?;
-    let text = String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    let text =
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
     if text.contains("verify OK") {
         Some(true)
     } else if text.contains("verify failure") {
@@ -661,18 +1077,28 @@ fn signature_verdicts_match_openssl() {
         }
         let der = der_of(rel);
         let Some(theirs) = openssl_verifies(&der) else {
-            assert_eq!(rel, "bad/subject-utf8-invalid.pem", "openssl cannot read {rel}");
+            assert_eq!(
+                rel, "bad/subject-utf8-invalid.pem",
+                "openssl cannot read {rel}"
+            );
             continue;
         };
         match ours {
             SignatureCheck::Valid { .. } if OPENSSL_REFUSES_KEY.contains(&rel) => {
-                assert!(!theirs, "{rel}: openssl now accepts this key; update the list");
+                assert!(
+                    !theirs,
+                    "{rel}: openssl now accepts this key; update the list"
+                );
             }
             SignatureCheck::Valid { .. } => assert!(theirs, "{rel}: valid here, openssl disagrees"),
             _ => assert!(!theirs, "{rel}: invalid here, openssl says OK"),
         }
         // And the negative control.
-        assert_eq!(openssl_verifies(&corrupt_signature(&der)), Some(false), "{rel}: negative control");
+        assert_eq!(
+            openssl_verifies(&corrupt_signature(&der)),
+            Some(false),
+            "{rel}: negative control"
+        );
         compared += 1;
     }
     assert!(compared >= 90, "{compared}");

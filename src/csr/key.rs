@@ -393,7 +393,10 @@ fn lint_ec<'a>(
     };
     let len = curve.field_len();
     // 1 + len and 1 + 2 len: 33/65 (P-256), 49/97 (P-384).
-    let (short, long) = (len.saturating_add(1), len.saturating_mul(2).saturating_add(1));
+    let (short, long) = (
+        len.saturating_add(1),
+        len.saturating_mul(2).saturating_add(1),
+    );
     let form = match point.first() {
         Some(0x00) if point.len() == 1 => Some(PointForm::Identity),
         Some(0x04) if point.len() == long => Some(PointForm::Uncompressed),

@@ -157,7 +157,8 @@ fn decode_string(tag: Tag, v: &[u8]) -> Decoded {
             invalid: None,
         },
         0x1E => {
-            let mut invalid = (!v.len().is_multiple_of(2)).then(|| "BMPString length is odd".to_owned());
+            let mut invalid =
+                (!v.len().is_multiple_of(2)).then(|| "BMPString length is odd".to_owned());
             let units = v.chunks_exact(2).map(|c| {
                 u16::from_be_bytes([
                     c.first().copied().unwrap_or(0),

@@ -41,7 +41,10 @@ use tables::{
 /// word. With `r <= d + 1` and `d < 2^63` the sum stays below 2^128 and the result stays
 /// `<= d + 1`.
 #[inline(always)]
-#[allow(clippy::cast_possible_truncation, reason = "keeps the low or high word on purpose")]
+#[allow(
+    clippy::cast_possible_truncation,
+    reason = "keeps the low or high word on purpose"
+)]
 fn redc_step(r: u64, w: u64, d: u64, neg_inv: u64) -> u64 {
     let t = u128::from(r).wrapping_add(u128::from(w));
     let q = (t as u64).wrapping_mul(neg_inv);
@@ -51,7 +54,10 @@ fn redc_step(r: u64, w: u64, d: u64, neg_inv: u64) -> u64 {
 
 /// `a * b * 2^-64 mod d` for `a, b < d < 2^63`, fully reduced.
 #[inline]
-#[allow(clippy::cast_possible_truncation, reason = "keeps the low or high word on purpose")]
+#[allow(
+    clippy::cast_possible_truncation,
+    reason = "keeps the low or high word on purpose"
+)]
 fn mont_mul(a: u64, b: u64, m: &Modulus) -> u64 {
     let t = u128::from(a).wrapping_mul(u128::from(b));
     let q = (t as u64).wrapping_mul(m.neg_inv);
@@ -271,7 +277,6 @@ pub(crate) fn isqrt(n: &BigUint) -> BigUint {
     x
 }
 
-
 /// The odd primes whose square residues filter Fermat rounds.
 const FERMAT_FILTER_PRIMES: [u32; 20] = [
     3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53, 59, 61, 67, 71, 73,
@@ -359,7 +364,10 @@ fn fermat(n: &BigUint, residues: &mut Residues<'_>) -> Option<FermatHit> {
     None
 }
 
-#[allow(clippy::arithmetic_side_effects, reason = "p is an odd prime below 74: products stay below 2^13")]
+#[allow(
+    clippy::arithmetic_side_effects,
+    reason = "p is an odd prime below 74: products stay below 2^13"
+)]
 fn is_square_mod_prime(v: u64, p: u64) -> bool {
     if v == 0 {
         return true;
@@ -388,7 +396,10 @@ impl<'a> BigResidues<'a> {
         Self { limbs }
     }
 
-    #[allow(clippy::arithmetic_side_effects, reason = "p > 0 is checked; r < p < 2^32, so r << 64 fits")]
+    #[allow(
+        clippy::arithmetic_side_effects,
+        reason = "p > 0 is checked; r < p < 2^32, so r << 64 fits"
+    )]
     fn mod_prime(&self, p: u32) -> Option<u32> {
         if p == 0 {
             return None;
@@ -405,7 +416,6 @@ impl<'a> BigResidues<'a> {
 // ---------------------------------------------------------------------------------------------
 // ROCA
 // ---------------------------------------------------------------------------------------------
-
 
 fn roca(residues: &mut Residues<'_>) -> bool {
     ROCA_PRIMES.iter().zip(&ROCA_MASKS).all(|(&r, mask)| {
@@ -430,7 +440,10 @@ fn power_filters(k: u32) -> impl Iterator<Item = u32> {
         .take(usize::try_from(needed).unwrap_or(usize::MAX))
 }
 
-#[allow(clippy::arithmetic_side_effects, reason = "m is a prime up to 65537: products stay below 2^34")]
+#[allow(
+    clippy::arithmetic_side_effects,
+    reason = "m is a prime up to 65537: products stay below 2^34"
+)]
 fn pow_mod(base: u64, exp: u64, m: u64) -> u64 {
     let mut result = 1 % m;
     let mut base = base % m;

@@ -185,7 +185,6 @@ const fn moduli() -> [Modulus; MODULUS_COUNT] {
 
 pub(super) static MODULI: [Modulus; MODULUS_COUNT] = moduli();
 
-
 /// Squares modulo 256, as a bitmask (bit `r` set when `r` is a square mod 256).
 const fn squares_mod_256() -> [u64; 4] {
     let mut mask = [0u64; 4];

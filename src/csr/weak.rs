@@ -30,7 +30,9 @@ mod tables;
 
 pub(crate) use tables::SMALL_PRIME_BOUND;
 use tables::{
-    MODULI, MODULUS_COUNT, Modulus, ODD_PRIMES, PRIME_TESTS, ROCA_MASKS, ROCA_PRIMES, SQUARES_256,
+    FERMAT_FILTER_PRIMES, MODULI, MODULUS_COUNT, Modulus, ODD_PRIMES, POWER_FILTERS, PRIME_TESTS,
+    ROCA_MASKS,
+    ROCA_PRIMES, SQUARE_MASKS, SQUARES_256,
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -138,7 +140,8 @@ pub(crate) fn limbs_of(be: &[u8]) -> Vec<u64> {
 pub(crate) struct Residues<'a> {
     limbs: &'a [u64],
     scaled: Vec<u64>,
-    true_cache: Vec<Option<u64>>,
+    /// True residues computed so far: (modulus index, n mod d). A handful per key.
+    true_cache: Vec<(usize, u64)>,
 }
 
 impl<'a> Residues<'a> {
@@ -149,7 +152,7 @@ impl<'a> Residues<'a> {
         Self {
             limbs,
             scaled,
-            true_cache: vec![None; MODULUS_COUNT],
+            true_cache: Vec::new(),
         }
     }
 
@@ -178,14 +181,13 @@ impl<'a> Residues<'a> {
         let j = MODULI
             .partition_point(|m| usize::from(m.first).saturating_add(usize::from(m.count)) <= idx);
         let m = MODULI.get(j)?;
-        let r = match self.true_cache.get(j).copied().flatten() {
+        let cached = self.true_cache.iter().find(|(i, _)| *i == j).map(|&(_, r)| r);
+        let r = match cached {
             Some(r) => r,
             None => {
                 let x = reduce_once(*self.scaled.get(j)?, m.d);
                 let r = mont_mul(x, unscale_factor(self.limbs.len(), m), m);
-                if let Some(slot) = self.true_cache.get_mut(j) {
-                    *slot = Some(r);
-                }
+                self.true_cache.push((j, r));
                 r
             }
         };
@@ -277,11 +279,6 @@ pub(crate) fn isqrt(n: &BigUint) -> BigUint {
     x
 }
 
-/// The odd primes whose square residues filter Fermat rounds.
-const FERMAT_FILTER_PRIMES: [u32; 20] = [
-    3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53, 59, 61, 67, 71, 73,
-];
-
 fn bit(mask: &[u64], i: u64) -> bool {
     let word = usize::try_from(i / 64).unwrap_or(usize::MAX);
     mask.get(word).is_some_and(|w| (w >> (i % 64)) & 1 == 1)
@@ -311,7 +308,7 @@ fn fermat(n: &BigUint, residues: &mut Residues<'_>) -> Option<FermatHit> {
         }
     }
     let a0_residues = BigResidues::new(&a0_limbs);
-    for &p in &FERMAT_FILTER_PRIMES {
+    for (&p, &squares) in FERMAT_FILTER_PRIMES.iter().zip(&SQUARE_MASKS) {
         if candidates == 0 {
             return None;
         }
@@ -324,7 +321,7 @@ fn fermat(n: &BigUint, residues: &mut Residues<'_>) -> Option<FermatHit> {
         for j in 0..p64 {
             let a = (a_p + j) % p64;
             let v = (a * a + p64 * p64 - n_p) % p64;
-            if is_square_mod_prime(v, p64) {
+            if (squares >> v) & 1 == 1 {
                 pattern |= 1 << j;
             }
         }
@@ -364,27 +361,6 @@ fn fermat(n: &BigUint, residues: &mut Residues<'_>) -> Option<FermatHit> {
     None
 }
 
-#[allow(
-    clippy::arithmetic_side_effects,
-    reason = "p is an odd prime below 74: products stay below 2^13"
-)]
-fn is_square_mod_prime(v: u64, p: u64) -> bool {
-    if v == 0 {
-        return true;
-    }
-    // Euler's criterion; p <= 73 so products stay tiny.
-    let mut result = 1u64;
-    let mut base = v % p;
-    let mut e = (p - 1) / 2;
-    while e > 0 {
-        if e & 1 == 1 {
-            result = result * base % p;
-        }
-        base = base * base % p;
-        e >>= 1;
-    }
-    result == 1
-}
 
 /// Residues of a number that is not the modulus (Fermat's `a0`): plain Horner, few moduli.
 struct BigResidues<'a> {
@@ -429,17 +405,6 @@ fn roca(residues: &mut Residues<'_>) -> bool {
 // Perfect powers
 // ---------------------------------------------------------------------------------------------
 
-/// Filters per exponent `k`: primes `q = 1 (mod k)`, `q <= 65537`, enough that a random
-/// residue passes all with probability below 2^-20 (or as many as exist).
-fn power_filters(k: u32) -> impl Iterator<Item = u32> {
-    let needed = 20u32.div_ceil(k.ilog2().max(1));
-    ODD_PRIMES
-        .iter()
-        .copied()
-        .filter(move |&q| q.checked_rem(k) == Some(1))
-        .take(usize::try_from(needed).unwrap_or(usize::MAX))
-}
-
 #[allow(
     clippy::arithmetic_side_effects,
     reason = "m is a prime up to 65537: products stay below 2^34"
@@ -465,8 +430,10 @@ fn pow_mod(base: u64, exp: u64, m: u64) -> u64 {
 fn perfect_power(n: &BigUint, residues: &mut Residues<'_>) -> Option<u32> {
     // m > 65537 > 2^16, so m^k > 2^(16k) and k < bits / 16.
     let max_k = u32::try_from(n.bits() / 16).unwrap_or(u32::MAX);
-    for &k in ODD_PRIMES.iter().take_while(|&&k| k <= max_k) {
-        let survives = power_filters(k).all(|q| {
+    // The key-size cap (16384 bits) keeps max_k within the table (k <= 1024).
+    for row in POWER_FILTERS.iter().take_while(|row| row.k <= max_k) {
+        let k = row.k;
+        let survives = row.q.iter().take(row.count).all(|&q| {
             residues.mod_prime(q).is_none_or(|v| {
                 // v != 0 here: q does not divide n (checked before this runs).
                 pow_mod(u64::from(v), u64::from((q - 1) / k), u64::from(q)) == 1

@@ -225,3 +225,87 @@ const fn roca_masks() -> [[u64; 3]; 38] {
 }
 
 pub(super) static ROCA_MASKS: [[u64; 3]; 38] = roca_masks();
+
+/// The odd primes whose square residues filter Fermat rounds.
+pub(super) const FERMAT_FILTER_PRIMES: [u32; 20] = [
+    3, 5, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53, 59, 61, 67, 71, 73,
+];
+
+/// For each Fermat filter prime `p`, the squares mod `p` (0 included) as a bitmask.
+const fn square_masks() -> [u128; 20] {
+    let mut out = [0u128; 20];
+    let mut i = 0;
+    while i < 20 {
+        let p = FERMAT_FILTER_PRIMES[i] as u128;
+        let mut x = 0;
+        while x < p {
+            out[i] |= 1 << ((x * x) % p);
+            x += 1;
+        }
+        i += 1;
+    }
+    out
+}
+
+pub(super) static SQUARE_MASKS: [u128; 20] = square_masks();
+
+/// Largest exponent the perfect-power test needs: `m > 65537` and `n` at most 16384 bits
+/// (the analysis cap) give `k < 16384 / 16`.
+const MAX_POWER_EXPONENT: u32 = 1024;
+
+/// Filters per exponent: at most this many primes `q = 1 (mod k)`.
+pub(super) const MAX_POWER_FILTERS: usize = 20;
+
+const fn count_power_exponents() -> usize {
+    let primes = odd_primes();
+    let mut n = 0;
+    while n < ODD_PRIME_COUNT && primes[n] <= MAX_POWER_EXPONENT {
+        n += 1;
+    }
+    n
+}
+
+pub(super) const POWER_EXPONENT_COUNT: usize = count_power_exponents();
+
+/// One row per odd prime exponent `k <= 1024`: primes `q = 1 (mod k)`, `q <= 65537`, enough
+/// that a random residue passes every filter with probability below 2^-20 (`ceil(20 / log2
+/// k)` of them, or as many as exist).
+#[derive(Debug, Clone, Copy)]
+pub(super) struct PowerFilters {
+    pub(super) k: u32,
+    pub(super) q: [u32; MAX_POWER_FILTERS],
+    pub(super) count: usize,
+}
+
+const fn power_filters() -> [PowerFilters; POWER_EXPONENT_COUNT] {
+    let primes = odd_primes();
+    let mut out = [PowerFilters {
+        k: 0,
+        q: [0; MAX_POWER_FILTERS],
+        count: 0,
+    }; POWER_EXPONENT_COUNT];
+    let mut i = 0;
+    while i < POWER_EXPONENT_COUNT {
+        let k = primes[i];
+        let log2 = 31 - k.leading_zeros();
+        let needed = 20u32.div_ceil(log2);
+        let mut row = PowerFilters {
+            k,
+            q: [0; MAX_POWER_FILTERS],
+            count: 0,
+        };
+        let mut j = 0;
+        while j < ODD_PRIME_COUNT && row.count < needed as usize {
+            if primes[j] % k == 1 {
+                row.q[row.count] = primes[j];
+                row.count += 1;
+            }
+            j += 1;
+        }
+        out[i] = row;
+        i += 1;
+    }
+    out
+}
+
+pub(super) static POWER_FILTERS: [PowerFilters; POWER_EXPONENT_COUNT] = power_filters();

@@ -478,7 +478,7 @@ impl StringType {
 }
 
 /// A subjectAltName entry of the CSR's extensionRequest.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum SubjectAltName {
     /// dNSName.

@@ -10,7 +10,8 @@
     clippy::expect_used,
     clippy::indexing_slicing,
     clippy::panic,
-    clippy::arithmetic_side_effects
+    clippy::arithmetic_side_effects,
+    clippy::cast_possible_truncation
 )]
 #![allow(
     clippy::disallowed_methods,
@@ -61,194 +62,79 @@ fn rules(report: &Report, errors: bool) -> BTreeSet<RuleId> {
 /// Every corpus file: the exact set of error rules, and the exact set of warning/info rules,
 /// under the product-independent policy. Written from what each fixture was built to show
 /// (`testdata/README.md`), not read back from the linter.
+#[rustfmt::skip]
 const CORPUS: &[(&str, &[RuleId], &[RuleId])] = &[
     ("bad/der-ber-length.pem", &[DerMalformed], &[]),
     ("bad/der-trailing-data.pem", &[DerTrailingData], &[]),
     ("bad/der-truncated.pem", &[DerMalformed], &[]),
     ("bad/der-version-1.pem", &[CsrVersion], &[]),
-    (
-        "bad/dsa2048-sha256.pem",
-        &[KeyAlgorithmUnsupported, SignatureAlgorithmUnsupported],
-        &[],
-    ),
+    ("bad/dsa2048-sha256.pem", &[KeyAlgorithmUnsupported, SignatureAlgorithmUnsupported], &[]),
     ("bad/ec-point-hybrid.pem", &[EcPointHybrid], &[]),
-    (
-        "bad/ec-point-identity.pem",
-        &[EcPointIdentity],
-        &[SignatureNotChecked],
-    ),
-    (
-        "bad/ec-point-not-on-curve.pem",
-        &[EcPointNotOnCurve],
-        &[SignatureNotChecked],
-    ),
-    (
-        "bad/ec-point-out-of-range.pem",
-        &[EcPointOutOfRange],
-        &[SignatureNotChecked],
-    ),
-    (
-        "bad/ec-point-wrong-length.pem",
-        &[EcPointMalformed],
-        &[SignatureNotChecked],
-    ),
-    (
-        "bad/ed25519.pem",
-        &[KeyAlgorithmUnsupported, SignatureAlgorithmUnsupported],
-        &[],
-    ),
+    ("bad/ec-point-identity.pem", &[EcPointIdentity], &[SignatureNotChecked]),
+    ("bad/ec-point-not-on-curve.pem", &[EcPointNotOnCurve], &[SignatureNotChecked]),
+    ("bad/ec-point-out-of-range.pem", &[EcPointOutOfRange], &[SignatureNotChecked]),
+    ("bad/ec-point-wrong-length.pem", &[EcPointMalformed], &[SignatureNotChecked]),
+    ("bad/ed25519.pem", &[KeyAlgorithmUnsupported, SignatureAlgorithmUnsupported], &[]),
     ("bad/ext-san-malformed.pem", &[ExtensionMalformed], &[]),
     ("bad/key-rsa-negative-modulus.pem", &[RsaKeyMalformed], &[]),
-    (
-        "bad/key-rsa-params-absent.pem",
-        &[KeyParametersInvalid],
-        &[],
-    ),
+    ("bad/key-rsa-params-absent.pem", &[KeyParametersInvalid], &[]),
     ("bad/name-bad-punycode.pem", &[NameIdn], &[]),
-    (
-        "bad/name-ip-not-canonical.pem",
-        &[CnIpReserved],
-        &[IpNotCanonical],
-    ),
-    (
-        "bad/name-ip-reserved.pem",
-        &[CnIpReserved, SanIpReserved],
-        &[],
-    ),
+    ("bad/name-ip-not-canonical.pem", &[CnIpReserved], &[IpNotCanonical]),
+    ("bad/name-ip-reserved.pem", &[CnIpReserved, SanIpReserved], &[]),
     ("bad/name-label-too-long.pem", &[NameSyntax], &[]),
     ("bad/name-local.pem", &[NameInternal], &[]),
     ("bad/name-reverse-zone.pem", &[NameInternal], &[]),
-    (
-        "bad/name-san-mix.pem",
-        &[SanIpReserved],
-        &[SanDuplicate, SanTypeNotAllowed],
-    ),
+    ("bad/name-san-mix.pem", &[SanIpReserved], &[SanDuplicate, SanTypeNotAllowed]),
     ("bad/name-single-label.pem", &[NameInternal], &[]),
     ("bad/name-trailing-dot.pem", &[NameSyntax], &[]),
     ("bad/name-underscore.pem", &[NameSyntax], &[]),
     ("bad/name-unicode.pem", &[NameIdn], &[]),
     ("bad/name-wildcard-partial.pem", &[NameWildcardInvalid], &[]),
-    (
-        "bad/name-wildcard-public-suffix.pem",
-        &[NameWildcardPublicSuffix],
-        &[],
-    ),
+    ("bad/name-wildcard-public-suffix.pem", &[NameWildcardPublicSuffix], &[]),
     ("bad/name-wildcard-two.pem", &[NameWildcardInvalid], &[]),
     ("bad/not-base64.txt", &[Base64Invalid], &[]),
-    (
-        "bad/p256-explicit-params.pem",
-        &[EcCurveNotNamed],
-        &[SignatureNotChecked],
-    ),
-    (
-        "bad/p521-sha512.pem",
-        &[EcCurveUnsupported],
-        &[SignatureNotChecked],
-    ),
+    ("bad/p256-explicit-params.pem", &[EcCurveNotNamed], &[SignatureNotChecked]),
+    ("bad/p521-sha512.pem", &[EcCurveUnsupported], &[SignatureNotChecked]),
     ("bad/pem-bang.pem", &[Base64Invalid], &[]),
     ("bad/pem-no-end.pem", &[Base64Invalid], &[]),
     ("bad/pem-placeholder.pem", &[DerMalformed], &[]),
-    (
-        "bad/rsa-pss-key.pem",
-        &[KeyAlgorithmUnsupported, SignatureAlgorithmUnsupported],
-        &[],
-    ),
-    (
-        "bad/rsa-pss-signature.pem",
-        &[SignatureAlgorithmUnsupported],
-        &[],
-    ),
+    ("bad/rsa-pss-key.pem", &[KeyAlgorithmUnsupported, SignatureAlgorithmUnsupported], &[]),
+    ("bad/rsa-pss-signature.pem", &[SignatureAlgorithmUnsupported], &[]),
     ("bad/rsa1024-sha256.pem", &[RsaKeySize], &[]),
     ("bad/rsa2047-sha256.pem", &[RsaKeySize], &[]),
     ("bad/rsa2052-sha256.pem", &[RsaKeySizeNotMultipleOf8], &[]),
     ("bad/rsa8200-sha256.pem", &[RsaKeySize], &[]),
-    (
-        "bad/secp256k1-sha256.pem",
-        &[EcCurveUnsupported],
-        &[SignatureNotChecked],
-    ),
+    ("bad/secp256k1-sha256.pem", &[EcCurveUnsupported], &[SignatureNotChecked]),
     ("bad/sig-flipped-rsa.pem", &[SignatureInvalid], &[]),
     ("bad/sig-key-mismatch.pem", &[SignatureKeyMismatch], &[]),
     ("bad/sig-tampered-p256-sha224.pem", &[SignatureInvalid], &[]),
     ("bad/sig-tampered-p256-sha256.pem", &[SignatureInvalid], &[]),
-    (
-        "bad/sig-tampered-p384-sha1.pem",
-        &[SignatureInvalid],
-        &[SignatureWeakHash],
-    ),
+    ("bad/sig-tampered-p384-sha1.pem", &[SignatureInvalid], &[SignatureWeakHash]),
     ("bad/sig-tampered-p384-sha384.pem", &[SignatureInvalid], &[]),
-    (
-        "bad/sig-tampered-rsa-md5.pem",
-        &[SignatureInvalid],
-        &[SignatureWeakHash],
-    ),
+    ("bad/sig-tampered-rsa-md5.pem", &[SignatureInvalid], &[SignatureWeakHash]),
     ("bad/sig-tampered-rsa-sha224.pem", &[SignatureInvalid], &[]),
     ("bad/sig-tampered-rsa.pem", &[SignatureInvalid], &[]),
     ("bad/subject-cn-ia5.pem", &[SubjectStringType], &[]),
-    (
-        "bad/subject-cn-too-long.pem",
-        &[SubjectAttributeTooLong],
-        &[],
-    ),
-    (
-        "bad/subject-control-char.pem",
-        &[SubjectControlCharacter],
-        &[],
-    ),
+    ("bad/subject-cn-too-long.pem", &[SubjectAttributeTooLong], &[]),
+    ("bad/subject-control-char.pem", &[SubjectControlCharacter], &[]),
     ("bad/subject-country-uk.pem", &[SubjectCountryInvalid], &[]),
     ("bad/subject-country-utf8.pem", &[SubjectStringType], &[]),
-    (
-        "bad/subject-empty-ou.pem",
-        &[SubjectAttributeEmpty],
-        &[SubjectOuPresent],
-    ),
+    ("bad/subject-empty-ou.pem", &[SubjectAttributeEmpty], &[SubjectOuPresent]),
     ("bad/subject-no-cn.pem", &[SubjectCnMissing], &[]),
-    (
-        "bad/subject-o-too-long.pem",
-        &[SubjectAttributeTooLong],
-        &[],
-    ),
-    (
-        "bad/subject-printable-bad-char.pem",
-        &[SubjectStringInvalid],
-        &[],
-    ),
-    (
-        "bad/subject-universal-non-ascii.pem",
-        &[SubjectStringInvalid],
-        &[],
-    ),
+    ("bad/subject-o-too-long.pem", &[SubjectAttributeTooLong], &[]),
+    ("bad/subject-printable-bad-char.pem", &[SubjectStringInvalid], &[]),
+    ("bad/subject-universal-non-ascii.pem", &[SubjectStringInvalid], &[]),
     ("bad/subject-utf8-invalid.pem", &[SubjectStringInvalid], &[]),
     ("bad/weak-even-modulus.pem", &[RsaModulusEven], &[]),
     ("bad/weak-exponent-1.pem", &[RsaExponentTooSmall], &[]),
-    (
-        "bad/weak-exponent-above-modulus.pem",
-        &[RsaExponentNotBelowModulus],
-        &[RsaExponentOutOfRange],
-    ),
-    (
-        "bad/weak-exponent-even.pem",
-        &[RsaExponentEven, SignatureInvalid],
-        &[RsaExponentOutOfRange],
-    ),
-    (
-        "bad/weak-fermat-close-primes.pem",
-        &[RsaFermatFactorable],
-        &[],
-    ),
-    (
-        "bad/weak-fermat-p-equals-q.pem",
-        &[RsaFermatFactorable],
-        &[],
-    ),
+    ("bad/weak-exponent-above-modulus.pem", &[RsaExponentNotBelowModulus], &[RsaExponentOutOfRange]),
+    ("bad/weak-exponent-even.pem", &[RsaExponentEven, SignatureInvalid], &[RsaExponentOutOfRange]),
+    ("bad/weak-fermat-close-primes.pem", &[RsaFermatFactorable], &[]),
+    ("bad/weak-fermat-p-equals-q.pem", &[RsaFermatFactorable], &[]),
     ("bad/weak-perfect-cube.pem", &[RsaPerfectPower], &[]),
     ("bad/weak-roca.pem", &[RsaRoca], &[]),
     ("bad/weak-small-factor-65537.pem", &[RsaSmallFactor], &[]),
-    (
-        "ok/base64-url-safe-unpadded.b64",
-        &[],
-        &[Base64NonCanonical],
-    ),
+    ("ok/base64-url-safe-unpadded.b64", &[], &[Base64NonCanonical]),
     ("ok/blocklisted-ec.pem", &[], &[]),
     ("ok/blocklisted-rsa.pem", &[], &[]),
     ("ok/der-no-attributes.pem", &[], &[]),
@@ -288,56 +174,18 @@ const CORPUS: &[(&str, &[RuleId], &[RuleId])] = &[
     ("ok/rsa3072-sha256.pem", &[], &[]),
     ("ok/rsa4096-sha256.pem", &[], &[]),
     ("ok/rsa8192-sha256.pem", &[], &[RsaKeySizeUnusual]),
-    (
-        "ok/sig-ecdsa-params-null.pem",
-        &[],
-        &[SignatureParametersInvalid],
-    ),
-    (
-        "ok/sig-rsa-params-absent.pem",
-        &[],
-        &[SignatureParametersInvalid],
-    ),
+    ("ok/sig-ecdsa-params-null.pem", &[], &[SignatureParametersInvalid]),
+    ("ok/sig-rsa-params-absent.pem", &[], &[SignatureParametersInvalid]),
     ("ok/subject-bmp.pem", &[], &[SubjectStringDeprecated]),
-    (
-        "ok/subject-hygiene.pem",
-        &[],
-        &[
-            SubjectHtmlEntity,
-            SubjectOuPresent,
-            SubjectPlaceholder,
-            SubjectWhitespace,
-        ],
-    ),
+    ("ok/subject-hygiene.pem", &[], &[SubjectHtmlEntity, SubjectOuPresent, SubjectPlaceholder, SubjectWhitespace]),
     ("ok/subject-mojibake.pem", &[], &[SubjectMojibake]),
-    (
-        "ok/subject-openssl-defaults.pem",
-        &[],
-        &[SubjectPlaceholder],
-    ),
-    (
-        "ok/subject-shape.pem",
-        &[],
-        &[
-            SubjectAttributeIgnored,
-            SubjectCnMultiple,
-            SubjectDuplicateAttribute,
-            SubjectMultiValuedRdn,
-        ],
-    ),
+    ("ok/subject-openssl-defaults.pem", &[], &[SubjectPlaceholder]),
+    ("ok/subject-shape.pem", &[], &[SubjectAttributeIgnored, SubjectCnMultiple, SubjectDuplicateAttribute, SubjectMultiValuedRdn]),
     ("ok/subject-teletex.pem", &[], &[SubjectStringDeprecated]),
-    (
-        "ok/subject-universal-ascii.pem",
-        &[],
-        &[SubjectStringDeprecated],
-    ),
+    ("ok/subject-universal-ascii.pem", &[], &[SubjectStringDeprecated]),
     ("ok/subject-utf8.pem", &[], &[]),
     ("ok/weak-exponent-256-bit.pem", &[], &[RsaExponentUnusual]),
-    (
-        "ok/weak-exponent-257-bit.pem",
-        &[],
-        &[RsaExponentOutOfRange],
-    ),
+    ("ok/weak-exponent-257-bit.pem", &[], &[RsaExponentOutOfRange]),
     ("ok/weak-exponent-3.pem", &[], &[RsaExponentOutOfRange]),
 ];
 
@@ -1102,4 +950,130 @@ fn signature_verdicts_match_openssl() {
         compared += 1;
     }
     assert!(compared >= 90, "{compared}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Robustness
+// ---------------------------------------------------------------------------------------------
+
+mod robustness {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    fn tlv(tag: u8, value: &[u8]) -> Vec<u8> {
+        let mut out = vec![tag];
+        match value.len() {
+            n if n < 0x80 => out.push(n as u8),
+            n if n < 0x100 => out.extend([0x81, n as u8]),
+            n => out.extend([0x82, (n >> 8) as u8, n as u8]),
+        }
+        out.extend_from_slice(value);
+        out
+    }
+
+    /// A request whose extensionRequest holds `count` dNSName SANs, all `"a.bc"` (so every
+    /// one after the first is a duplicate), with the key, subject and signature of a real
+    /// CSR (the signature no longer matches).
+    fn many_sans(count: usize) -> Vec<u8> {
+        let der = der_of("ok/rsa2048-sha256.pem");
+        // Outer SEQUENCE (4-byte header), CRI SEQUENCE (4-byte header).
+        let cri_len = usize::from(der[6]) * 256 + usize::from(der[7]);
+        let cri = &der[8..8 + cri_len];
+        let rest = &der[8 + cri_len..];
+        // version, subject, spki are the CRI's first three TLVs; skip the [0] attributes.
+        let mut pos = 0;
+        for _ in 0..3 {
+            let len = match cri[pos + 1] {
+                0x81 => 3 + usize::from(cri[pos + 2]),
+                0x82 => 4 + usize::from(cri[pos + 2]) * 256 + usize::from(cri[pos + 3]),
+                l => 2 + usize::from(l),
+            };
+            pos += len;
+        }
+        let names: Vec<u8> = (0..count).flat_map(|_| tlv(0x82, b"a.bc")).collect();
+        let san = tlv(
+            0x30,
+            &[
+                tlv(0x06, &[0x55, 0x1D, 0x11]),
+                tlv(0x04, &tlv(0x30, &names)),
+            ]
+            .concat(),
+        );
+        let ext_req = tlv(
+            0x30,
+            &[
+                tlv(
+                    0x06,
+                    &[0x2A, 0x86, 0x48, 0x86, 0xF7, 0x0D, 0x01, 0x09, 0x0E],
+                ),
+                tlv(0x31, &tlv(0x30, &san)),
+            ]
+            .concat(),
+        );
+        let new_cri = tlv(0x30, &[&cri[..pos], &tlv(0xA0, &ext_req)].concat());
+        tlv(0x30, &[new_cri.as_slice(), rest].concat())
+    }
+
+    #[test]
+    fn thousands_of_sans_are_linear() {
+        let der = many_sans(3000);
+        assert!(der.len() < 24_573);
+        let start = std::time::Instant::now();
+        let report = lint_csr(&der, &Policy::default()).unwrap();
+        assert!(start.elapsed().as_secs() < 5, "{:?}", start.elapsed());
+        assert_eq!(report.facts().subject_alt_names.len(), 3000);
+        assert_eq!(
+            report
+                .findings()
+                .iter()
+                .filter(|f| f.rule() == SanDuplicate)
+                .count(),
+            2999
+        );
+        assert!(report.has(SignatureInvalid));
+        assert!(report.has(CnNotInSan));
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..2048)) {
+            if let Ok(report) = lint_csr(&bytes, &Policy::default()) {
+                // Deterministic, and every finding comes from the table.
+                prop_assert_eq!(lint_csr(&bytes, &Policy::default()).unwrap(), report.clone());
+                for f in report.findings() {
+                    prop_assert!(RULES.iter().any(|r| r.rule == f.rule()));
+                }
+            }
+        }
+
+        #[test]
+        fn mutated_requests_never_panic(
+            file in prop::sample::select(vec![
+                "ok/rsa2048-sha256.der",
+                "ok/p256-sha256.pem",
+                "ok/subject-shape.pem",
+                "bad/name-san-mix.pem",
+            ]),
+            edits in proptest::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..8),
+            cut in any::<prop::sample::Index>(),
+        ) {
+            let mut der = der_of(file);
+            for (at, byte) in edits {
+                let i = at.index(der.len());
+                der[i] = byte;
+            }
+            let len = der.len();
+            let truncated = &der[..cut.index(len) + 1];
+            for input in [&der[..], truncated] {
+                let report = lint_csr(input, &Policy::default());
+                if let Ok(report) = report {
+                    let _ = report.is_ok();
+                    let _ = report.predicted_codes();
+                }
+            }
+        }
+    }
 }

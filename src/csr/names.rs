@@ -16,6 +16,8 @@
 //! [`crate::ip`] (canonical text, IANA special-purpose registries and multicast); each
 //! [`DnsNameProblem`] is reported under one of the `name-*` rules with its own message.
 
+use std::collections::HashSet;
+
 use super::ext::San;
 use super::subject::SubjectNames;
 use super::{Policy, Report, Requirement, RuleId, SubjectAltName};
@@ -144,15 +146,15 @@ fn lint_cn(cn: &str, offset: usize, sans: &[San], policy: &Policy, report: &mut 
 }
 
 fn lint_sans(sans: &[San], policy: &Policy, report: &mut Report) {
-    for (i, san) in sans.iter().enumerate() {
+    // Linear in the number of SANs (a 32767-character CSR can hold thousands).
+    let mut seen: HashSet<SubjectAltName> = HashSet::with_capacity(sans.len());
+    for san in sans {
         let at = Some(san.offset);
-        let duplicate = sans.get(..i).is_some_and(|before| {
-            before.iter().any(|b| match (&b.name, &san.name) {
-                (SubjectAltName::Dns(a), SubjectAltName::Dns(c)) => a.eq_ignore_ascii_case(c),
-                (a, c) => a == c,
-            })
-        });
-        if duplicate {
+        let key = match &san.name {
+            SubjectAltName::Dns(d) => SubjectAltName::Dns(d.to_ascii_lowercase()),
+            other => other.clone(),
+        };
+        if !seen.insert(key) {
             report.push(
                 RuleId::SanDuplicate,
                 at,

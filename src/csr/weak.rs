@@ -31,8 +31,7 @@ mod tables;
 pub(crate) use tables::SMALL_PRIME_BOUND;
 use tables::{
     FERMAT_FILTER_PRIMES, MODULI, MODULUS_COUNT, Modulus, ODD_PRIMES, POWER_FILTERS, PRIME_TESTS,
-    ROCA_MASKS,
-    ROCA_PRIMES, SQUARE_MASKS, SQUARES_256,
+    ROCA_MASKS, ROCA_PRIMES, SQUARE_MASKS, SQUARES_256,
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -181,7 +180,11 @@ impl<'a> Residues<'a> {
         let j = MODULI
             .partition_point(|m| usize::from(m.first).saturating_add(usize::from(m.count)) <= idx);
         let m = MODULI.get(j)?;
-        let cached = self.true_cache.iter().find(|(i, _)| *i == j).map(|&(_, r)| r);
+        let cached = self
+            .true_cache
+            .iter()
+            .find(|(i, _)| *i == j)
+            .map(|&(_, r)| r);
         let r = match cached {
             Some(r) => r,
             None => {
@@ -360,7 +363,6 @@ fn fermat(n: &BigUint, residues: &mut Residues<'_>) -> Option<FermatHit> {
     }
     None
 }
-
 
 /// Residues of a number that is not the modulus (Fermat's `a0`): plain Horner, few moduli.
 struct BigResidues<'a> {

@@ -1,31 +1,31 @@
-//! A pluggable blocklist of known-compromised public keys (BR 6.1.1.3; -40).
-//!
-//! The library reads no files: the caller loads the data and hands it over. Three formats of
-//! the wild are understood (`/work/shared/research/csr-lint-anchors.md` §2.4):
-//!
-//! * **SPKI SHA-256** (boulder's key database): SHA-256 of the DER SubjectPublicKeyInfo,
-//!   64 hex digits per line.
-//! * **badkeys BKHASH** (`badkeys/docs/BLOCKLISTFORMAT.md`): SHA-256 of the key's number as
-//!   minimal big-endian bytes (RSA: the modulus `n`; ECDSA: the `x` coordinate), truncated to
-//!   120 bits (`blocklist.dat`: sorted 16-byte records, 15 hash bytes + 1 list id) or to 64
-//!   bits (`lookup.txt`: lines `<16 hex>;<path>`). Hashing `n` rather than the SPKI catches the
-//!   same key with another exponent or another encoding.
-//! * Hex lines of either length (30 hex digits: BKHASH120; 16: BKHASH64; 64: SPKI SHA-256),
-//!   `#` comments and blank lines ignored.
-//!
-//! ```
-//! use sectigo_codec::csr::Blocklist;
-//! let mut list = Blocklist::new();
-//! list.add_hex_lines("# my revoked keys\n0123456789abcdef0123456789abcd\n")?;
-//! assert_eq!(list.len(), 1);
-//! # Ok::<(), sectigo_codec::csr::BlocklistError>(())
-//! ```
+//! The blocklist of known-compromised keys (documented on [`Blocklist`]).
 
 use core::fmt;
 
 use sha2::{Digest, Sha256};
 
-/// A set of known-compromised keys.
+/// A pluggable blocklist of known-compromised public keys (BR 6.1.1.3; -40).
+///
+/// The library reads no files: the caller loads the data and hands it over. Three formats in
+/// use are understood:
+///
+/// * **SPKI SHA-256** (boulder's key database): SHA-256 of the DER SubjectPublicKeyInfo,
+///   64 hex digits per line.
+/// * **badkeys BKHASH** (`badkeys/docs/BLOCKLISTFORMAT.md`): SHA-256 of the key's number as
+///   minimal big-endian bytes (RSA: the modulus `n`; ECDSA: the `x` coordinate), truncated to
+///   120 bits (`blocklist.dat`: sorted 16-byte records, 15 hash bytes + 1 list id) or to 64
+///   bits (`lookup.txt`: lines `<16 hex>;<path>`). Hashing `n` rather than the SPKI catches the
+///   same key with another exponent or another encoding.
+/// * Hex lines of either length (30 hex digits: BKHASH120; 16: BKHASH64; 64: SPKI SHA-256),
+///   `#` comments and blank lines ignored.
+///
+/// ```
+/// use sectigo_codec::csr::Blocklist;
+/// let mut list = Blocklist::new();
+/// list.add_hex_lines("# my revoked keys\n0123456789abcdef0123456789abcd\n")?;
+/// assert_eq!(list.len(), 1);
+/// # Ok::<(), sectigo_codec::csr::BlocklistError>(())
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Blocklist {
     spki_sha256: Vec<[u8; 32]>,
@@ -120,7 +120,7 @@ impl Blocklist {
         insert_sorted(&mut self.bkhash120, hash);
     }
 
-    /// Adds hex lines (see the [module docs](self)): 64 digits = SPKI SHA-256, 30 = BKHASH120,
+    /// Adds hex lines (see [`Blocklist`]): 64 digits = SPKI SHA-256, 30 = BKHASH120,
     /// 16 = BKHASH64 (anything after `;` is ignored, as in badkeys' `lookup.txt`).
     ///
     /// # Errors

@@ -14,7 +14,16 @@
 //! refuses such names during validation, after the order is placed) as checked by boulder,
 //! zlint, pkilint and certlint (`shared/research/csr-lint-anchors.md` §2.8, §2.9):
 //!
-//! * **Syntax** (RFC 1034 §3.5 "preferred name syntax", RFC 5890, BR 7.1.2.7.12): labels of
+//! * **Syntax** (RFC 1034 §3.5 "preferred name syntax", as relaxed by RFC 1123 §2.1 to let a
+//!   label start with a digit; RFC 5890; BR 7.1.2.7.12):
+//!
+//!   ```text
+//!   <subdomain> ::= <label> | <subdomain> "." <label>
+//!   <label>     ::= <let-dig> [ [ <ldh-str> ] <let-dig> ]
+//!   <ldh-str>   ::= <let-dig-hyp> | <let-dig-hyp> <ldh-str>
+//!   ```
+//!
+//!   that is, labels of
 //!   letters, digits and hyphens (LDH), no hyphen first or last, 1-63 octets; the whole name
 //!   at most 253 octets, both counted on the A-label form. No underscore (forbidden in
 //!   dNSNames since 2019, called out separately because it is the most common mistake), no
@@ -650,7 +659,6 @@ pub fn check_dns_name(input: &str) -> DnsNameCheck {
     }
 
     // 5. Wildcards.
-    let first_label = body.split('.').next().unwrap_or_default();
     let mut wildcard_error = false;
     if wildcards > 1 {
         check
@@ -662,7 +670,10 @@ pub fn check_dns_name(input: &str) -> DnsNameCheck {
         check.problems.push(DnsNameProblem::BareWildcard);
         return check;
     }
-    for (index, label) in body.split('.').enumerate() {
+    let labels_with_stars = body
+        .split('.')
+        .take(if wildcards > 0 { usize::MAX } else { 0 });
+    for (index, label) in labels_with_stars.enumerate() {
         if !label.contains('*') {
             continue;
         }
@@ -679,7 +690,7 @@ pub fn check_dns_name(input: &str) -> DnsNameCheck {
             // The well-formed case; the flag is cleared below if it is the only one.
         }
     }
-    if first_label == "*" && wildcards == 1 {
+    if wildcards == 1 && body.starts_with("*.") {
         check.is_wildcard = true;
         wildcard_error = false;
     }
@@ -753,7 +764,33 @@ fn scan_characters(input: &str, problems: &mut Vec<DnsNameProblem>) -> bool {
     let mut whitespace = None;
     let mut underscore = None;
     let mut invalid = None;
-    for (offset, c) in input.char_indices() {
+    if input.is_ascii() {
+        // The common case, byte by byte (the same classes as below, restricted to ASCII).
+        for (offset, b) in input.bytes().enumerate() {
+            if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'*') {
+                continue;
+            }
+            if b < 0x20 || b == 0x7f {
+                control.get_or_insert(DnsNameProblem::ControlCharacter {
+                    offset,
+                    code_point: u32::from(b),
+                });
+            } else if b == b' ' {
+                whitespace.get_or_insert(DnsNameProblem::Whitespace { offset });
+            } else if b == b'_' {
+                underscore.get_or_insert(DnsNameProblem::Underscore { offset });
+            } else {
+                invalid.get_or_insert(DnsNameProblem::InvalidCharacter {
+                    offset,
+                    character: char::from(b),
+                });
+            }
+        }
+    }
+    for (offset, c) in input
+        .char_indices()
+        .take(if input.is_ascii() { 0 } else { usize::MAX })
+    {
         if c.is_control() {
             control.get_or_insert(DnsNameProblem::ControlCharacter {
                 offset,

@@ -318,8 +318,9 @@ pub fn parse_ip_literal(s: &str) -> Option<(IpAddr, bool)> {
     if s.is_empty() || s.len() > MAX_IP_LITERAL {
         return None;
     }
-    if let Some(v4) = parse_dotted_quad(s) {
-        return Some(v4);
+    if !s.contains(':') {
+        // Every IPv6 text form has a colon; without one only the dotted quad is left.
+        return parse_dotted_quad(s);
     }
     let (inner, mut canonical) = match s.strip_prefix('[').and_then(|r| r.strip_suffix(']')) {
         Some(inner) => (inner, false),

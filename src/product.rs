@@ -183,7 +183,7 @@ pub enum ValidationLevel {
 pub enum Evidence {
     /// Named on a current docs.sectigo.com page (DIGEST §6.2 table).
     CurrentDocs,
-    /// Named only in the AutoApplyOrder v3.44 PDF (DIGEST **[PDF]**).
+    /// Named only in the AutoApplyOrder v3.44 PDF (DIGEST mark `[PDF]`).
     Pdf,
     /// The code lies in a range the documentation assigns to a family, without a name for
     /// the individual code (eIDAS 777-792).
@@ -917,6 +917,34 @@ impl fmt::Display for CombinationProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.message())
     }
+}
+
+/// The one main product of a `product` list (a certificate, licence or service; add-ons are
+/// skipped and a HackerGuardian pair counts once), or `None` when there is no main product,
+/// more than one, or a code the catalogue does not map. This is the product whose rules
+/// (wildcard, IP addresses, validation level, `days`) apply to the order.
+///
+/// ```
+/// use sectigo_codec::product::main_product;
+/// assert_eq!(main_product(&[316, 36]).map(|p| p.code()), Some(316));
+/// assert_eq!(main_product(&[587, 586, 356]).map(|p| p.code()), Some(587));
+/// assert!(main_product(&[316, 488]).is_none());
+/// assert!(main_product(&[36]).is_none());
+/// ```
+pub fn main_product(codes: &[u32]) -> Option<&'static Product> {
+    let mut found: Option<&'static Product> = None;
+    for &code in codes {
+        let product = lookup(code)?;
+        if !product.is_main() {
+            continue;
+        }
+        match found {
+            None => found = Some(product),
+            Some(first) if first.code == code || first.pair == Some(code) => {}
+            Some(_) => return None,
+        }
+    }
+    found
 }
 
 /// Checks which product codes are ordered together (issue #3 item 3; DIGEST §6.1, §6.5).

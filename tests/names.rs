@@ -431,10 +431,23 @@ fn dns_facts() {
 
 #[test]
 fn dns_overlong_input_is_reported_without_further_work() {
-    let long = "a.".repeat(600);
+    use sectigo_codec::dns::MAX_CHECKED_INPUT;
+    assert_eq!(MAX_CHECKED_INPUT, 1024);
+    // At the cap: examined in full (an underscore is still found).
+    let at_cap = format!("_{}.com", "a".repeat(MAX_CHECKED_INPUT - 5));
+    assert_eq!(at_cap.len(), MAX_CHECKED_INPUT);
+    let problems = check_dns_name(&at_cap).problems().to_vec();
+    assert_eq!(problems[0], P::Underscore { offset: 0 });
+    assert!(problems.contains(&P::TooLong { octets: 1024 }));
+    assert!(problems.contains(&P::LabelTooLong {
+        label: 0,
+        octets: 1020
+    }));
+    // One past it: only the length.
+    let past_cap = format!("_{at_cap}");
     assert_eq!(
-        check_dns_name(&long).problems(),
-        [P::TooLong { octets: 1200 }]
+        check_dns_name(&past_cap).problems(),
+        [P::TooLong { octets: 1025 }]
     );
 }
 
@@ -539,6 +552,12 @@ fn ip_literals() {
         assert_eq!(parse_ip_literal(input), expected, "input {input:?}");
     }
     assert_eq!(parse_ip_literal(&"1".repeat(200)), None);
+    // The 96-character cap on what is examined, with a long zone identifier.
+    let at_cap = format!("fe80::1%{}", "z".repeat(96 - 8));
+    assert_eq!(at_cap.len(), 96);
+    assert_eq!(parse_ip_literal(&at_cap), Some((ip("fe80::1"), false)));
+    let past_cap = format!("{at_cap}z");
+    assert_eq!(parse_ip_literal(&past_cap), None);
 }
 
 /// Every registry entry, written out from the IANA registries (not read from our table).

@@ -467,6 +467,22 @@ fn combinations() {
 }
 
 #[test]
+fn main_product_of_a_list() {
+    let main = |codes: &[u32]| product::main_product(codes).map(|p| p.code());
+    assert_eq!(main(&[488]), Some(488));
+    assert_eq!(main(&[36, 316]), Some(316));
+    assert_eq!(main(&[706, 577, 163]), Some(706));
+    assert_eq!(main(&[586, 587, 356]), Some(586));
+    assert_eq!(main(&[488, 488]), Some(488));
+    assert_eq!(main(&[]), None);
+    assert_eq!(main(&[36, 577]), None);
+    assert_eq!(main(&[488, 316]), None);
+    assert_eq!(main(&[586, 346]), None);
+    assert_eq!(main(&[488, 9999]), None);
+    assert_eq!(main(&[730]), None);
+}
+
+#[test]
 fn combination_problem_metadata() {
     let all = [
         C::Empty,

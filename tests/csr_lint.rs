@@ -1015,6 +1015,93 @@ mod robustness {
         tlv(0x30, &[new_cri.as_slice(), rest].concat())
     }
 
+    /// The request of `ok/rsa2048-sha256.pem` with its key replaced by (n, e) given as
+    /// big-endian magnitudes (the signature no longer matches).
+    fn with_rsa_key(n: &[u8], e: &[u8]) -> Vec<u8> {
+        let der = der_of("ok/rsa2048-sha256.pem");
+        let cri_len = usize::from(der[6]) * 256 + usize::from(der[7]);
+        let cri = &der[8..8 + cri_len];
+        let rest = &der[8 + cri_len..];
+        let mut spans = Vec::new();
+        let mut pos = 0;
+        while pos < cri.len() {
+            let len = match cri[pos + 1] {
+                0x81 => 3 + usize::from(cri[pos + 2]),
+                0x82 => 4 + usize::from(cri[pos + 2]) * 256 + usize::from(cri[pos + 3]),
+                l => 2 + usize::from(l),
+            };
+            spans.push(&cri[pos..pos + len]);
+            pos += len;
+        }
+        let int = |m: &[u8]| {
+            if m[0] & 0x80 == 0 {
+                tlv(0x02, m)
+            } else {
+                tlv(0x02, &[&[0u8][..], m].concat())
+            }
+        };
+        let key = tlv(0x30, &[int(n), int(e)].concat());
+        let alg = tlv(
+            0x30,
+            &[
+                tlv(0x06, &[0x2A, 0x86, 0x48, 0x86, 0xF7, 0x0D, 1, 1, 1]),
+                vec![5, 0],
+            ]
+            .concat(),
+        );
+        let spki = tlv(
+            0x30,
+            &[alg, tlv(0x03, &[&[0u8][..], &key].concat())].concat(),
+        );
+        let new_cri = tlv(0x30, &[spans[0], spans[1], &spki, spans[3]].concat());
+        tlv(0x30, &[new_cri.as_slice(), rest].concat())
+    }
+
+    fn odd_number(bits: usize, seed: u8) -> Vec<u8> {
+        let mut bytes: Vec<u8> = (0..bits / 8)
+            .map(|i| (i as u8).wrapping_mul(151).wrapping_add(seed))
+            .collect();
+        bytes[0] |= 0x80;
+        *bytes.last_mut().unwrap() |= 1;
+        bytes
+    }
+
+    #[test]
+    fn analysis_cap_at_16384_bits_and_one_byte_past() {
+        // At the cap: analysed (the made-up modulus has small factors) and verified (no match).
+        let report = lint_csr(
+            &with_rsa_key(&odd_number(16_384, 7), &[1, 0, 1]),
+            &Policy::default(),
+        )
+        .unwrap();
+        assert!(report.has(RsaKeySize), "{report:#?}");
+        assert!(report.has(SignatureInvalid), "{report:#?}");
+        assert_eq!(report.facts().signature, SignatureCheck::Invalid);
+        // Past it: reported (-13) but neither analysed nor verified.
+        let report = lint_csr(
+            &with_rsa_key(&odd_number(16_392, 7), &[1, 0, 1]),
+            &Policy::default(),
+        )
+        .unwrap();
+        assert!(report.has(RsaKeySize));
+        assert!(report.has(SignatureNotChecked));
+        assert!(!report.has(RsaSmallFactor) && !report.has(SignatureInvalid));
+        assert_eq!(report.facts().signature, SignatureCheck::NotChecked);
+    }
+
+    #[test]
+    fn reference_check_cost_cap() {
+        // bits(e) * bits(n)^2 = 2^13 * 2^24 = 2^37: exactly at the cap, checked.
+        let n = odd_number(4096, 3);
+        let report = lint_csr(&with_rsa_key(&n, &odd_number(8192, 5)), &Policy::default()).unwrap();
+        assert!(report.has(RsaExponentNotBelowModulus));
+        assert_eq!(report.facts().signature, SignatureCheck::Invalid);
+        // One byte more exponent: over the cap, not checked.
+        let report = lint_csr(&with_rsa_key(&n, &odd_number(8200, 5)), &Policy::default()).unwrap();
+        assert_eq!(report.facts().signature, SignatureCheck::NotChecked);
+        assert!(report.has(SignatureNotChecked));
+    }
+
     #[test]
     fn thousands_of_sans_are_linear() {
         let der = many_sans(3000);

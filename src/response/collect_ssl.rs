@@ -53,7 +53,11 @@ use crate::{Chain, EndpointId, Format, Timestamp, Warning};
 /// (with `queryType=1` and `responseType` 0 or 2) returns the bare ZIP or PKCS#7 structure
 /// (DIGEST §2.1 row 8).
 const OFFER: Offer = Offer {
-    syntaxes: &[BodySyntax::Newline, BodySyntax::UrlEncoded, BodySyntax::Binary],
+    syntaxes: &[
+        BodySyntax::Newline,
+        BodySyntax::UrlEncoded,
+        BodySyntax::Binary,
+    ],
     expected: "a CollectSSL body: newline-delimited text, URL-encoded, or a binary ZIP/PKCS#7",
 };
 

@@ -9,6 +9,7 @@
     clippy::expect_used,
     clippy::indexing_slicing,
     clippy::panic,
+    clippy::arithmetic_side_effects,
     clippy::print_stderr,
     missing_docs
 )]
@@ -59,7 +60,11 @@ fn replay(root: &Path) -> usize {
         for file in files(&root.join(&target)) {
             let data = std::fs::read(&file).unwrap();
             let outcome = std::panic::catch_unwind(|| check(&data));
-            assert!(outcome.is_ok(), "{target}: {} fails its check", file.display());
+            assert!(
+                outcome.is_ok(),
+                "{target}: {} fails its check",
+                file.display()
+            );
             count += 1;
         }
     }
@@ -82,7 +87,10 @@ fn committed_corpora_pass_their_checks() {
     let targets = subdirs(&root);
     for (name, _) in fuzz_checks::TARGETS {
         assert!(targets.contains(*name), "fuzz/corpus/{name} is missing");
-        assert!(!files(&root.join(name)).is_empty(), "fuzz/corpus/{name} is empty");
+        assert!(
+            !files(&root.join(name)).is_empty(),
+            "fuzz/corpus/{name} is empty"
+        );
     }
     eprintln!("replayed {count} corpus files");
 }
@@ -102,11 +110,17 @@ fn targets_checks_and_bins_agree() {
         .iter()
         .map(|(name, _)| (*name).to_owned())
         .collect();
-    assert_eq!(sources, checks, "fuzz/fuzz_targets/*.rs and fuzz_checks::TARGETS differ");
+    assert_eq!(
+        sources, checks,
+        "fuzz/fuzz_targets/*.rs and fuzz_checks::TARGETS differ"
+    );
     let manifest = std::fs::read_to_string(dir("fuzz/Cargo.toml")).unwrap();
     for name in &checks {
         let path = format!("path = \"fuzz_targets/{name}.rs\"");
-        assert!(manifest.contains(&path), "fuzz/Cargo.toml has no [[bin]] for {name}");
+        assert!(
+            manifest.contains(&path),
+            "fuzz/Cargo.toml has no [[bin]] for {name}"
+        );
         let source = std::fs::read_to_string(dir(&format!("fuzz/fuzz_targets/{name}.rs"))).unwrap();
         assert!(
             source.contains(&format!("::{name}(data)")),

@@ -10,8 +10,10 @@ fn check_certificate(cert: &Certificate) {
     let digits = serial.strip_prefix('-').unwrap_or(serial);
     assert!(
         !digits.is_empty()
-            && digits.len() % 2 == 0
-            && digits.bytes().all(|b| b.is_ascii_digit() || (b'A'..=b'F').contains(&b)),
+            && digits.len().is_multiple_of(2)
+            && digits
+                .bytes()
+                .all(|b| b.is_ascii_digit() || (b'A'..=b'F').contains(&b)),
         "serial {serial:?} is not upper-case hex in whole bytes"
     );
     assert_eq!(cert.sha256_hex().len(), 64);
@@ -20,7 +22,10 @@ fn check_certificate(cert: &Certificate) {
     for san in cert.subject_alt_names() {
         let _ = san.to_string();
     }
-    assert_eq!(cert.is_self_issued(), cert.subject_raw() == cert.issuer_raw());
+    assert_eq!(
+        cert.is_self_issued(),
+        cert.subject_raw() == cert.issuer_raw()
+    );
     let role = Role::of(cert);
     assert_eq!(role == Role::Root, cert.is_self_issued());
 }
@@ -87,7 +92,10 @@ pub fn extract_certificates(data: &[u8]) {
         .count();
     if links > 0 {
         assert!(
-            chain.warnings().iter().any(|w| w.kind() == WarningKind::DisconnectedChain),
+            chain
+                .warnings()
+                .iter()
+                .any(|w| w.kind() == WarningKind::DisconnectedChain),
             "a break in the chain without a DisconnectedChain warning"
         );
     }
@@ -95,5 +103,9 @@ pub fn extract_certificates(data: &[u8]) {
     Rng::from_bytes(data).shuffle(&mut shuffled);
     shuffled.reverse();
     let again = Chain::order(shuffled);
-    assert_eq!(again.certificates(), chain.certificates(), "order depends on input order");
+    assert_eq!(
+        again.certificates(),
+        chain.certificates(),
+        "order depends on input order"
+    );
 }

@@ -21,9 +21,20 @@ fn pem_round_trip(decoded: &Pem) {
             .map(|b| (b.label().to_string(), b.der().to_vec()))
             .collect()
     };
-    assert_eq!(summary(&again), summary(decoded), "decode → encode → decode\n{text}");
-    assert!(again.warnings().is_empty(), "{:?}\n{text}", again.warnings());
-    assert!(again.blocks().iter().all(pem::PemBlock::armour_ok), "{text}");
+    assert_eq!(
+        summary(&again),
+        summary(decoded),
+        "decode → encode → decode\n{text}"
+    );
+    assert!(
+        again.warnings().is_empty(),
+        "{:?}\n{text}",
+        again.warnings()
+    );
+    assert!(
+        again.blocks().iter().all(pem::PemBlock::armour_ok),
+        "{text}"
+    );
 }
 
 fn check_pem(result: Result<Pem, sectigo_codec::DecodeError>, input: &[u8]) {
@@ -31,10 +42,17 @@ fn check_pem(result: Result<Pem, sectigo_codec::DecodeError>, input: &[u8]) {
         Err(err) => {
             assert_error_located(&err, input.len());
             if pem::contains_pem(input) {
-                assert_ne!(err.kind(), &DecodeErrorKind::PemNotFound, "a BEGIN was found");
+                assert_ne!(
+                    err.kind(),
+                    &DecodeErrorKind::PemNotFound,
+                    "a BEGIN was found"
+                );
             } else {
                 assert!(
-                    matches!(err.kind(), DecodeErrorKind::PemNotFound | DecodeErrorKind::Empty),
+                    matches!(
+                        err.kind(),
+                        DecodeErrorKind::PemNotFound | DecodeErrorKind::Empty
+                    ),
                     "no BEGIN line, yet {err}"
                 );
             }
@@ -46,7 +64,10 @@ fn check_pem(result: Result<Pem, sectigo_codec::DecodeError>, input: &[u8]) {
             let mut previous = None;
             for block in decoded.blocks() {
                 assert!(block.offset() < input.len());
-                assert!(previous.is_none_or(|p| block.offset() > p), "blocks in input order");
+                assert!(
+                    previous.is_none_or(|p| block.offset() > p),
+                    "blocks in input order"
+                );
                 previous = Some(block.offset());
             }
             pem_round_trip(&decoded);
@@ -88,7 +109,11 @@ pub fn decode_base64(data: &[u8]) {
             assert_warnings_located(decoded.warnings(), data.len());
             let encoded = base64::encode(decoded.bytes());
             if decoded.warnings().is_empty() {
-                assert_eq!(encoded.as_bytes(), without_whitespace(data, false), "not canonical");
+                assert_eq!(
+                    encoded.as_bytes(),
+                    without_whitespace(data, false),
+                    "not canonical"
+                );
             }
             let again = base64::decode(encoded.as_bytes()).expect("re-encoded");
             assert_eq!(again.bytes(), decoded.bytes());
@@ -137,7 +162,10 @@ pub fn decode_pkcs7(data: &[u8]) {
     match pkcs7::decode_certificates(data, &Limits::DEFAULT) {
         Err(err) => {
             assert_error_located(&err, data.len());
-            assert!(strict.is_err(), "parse_der accepted what decode refused: {err}");
+            assert!(
+                strict.is_err(),
+                "parse_der accepted what decode refused: {err}"
+            );
         }
         Ok(found) => {
             assert_warnings_located(found.warnings(), data.len());
@@ -179,7 +207,10 @@ pub fn decode_netscape(data: &[u8]) {
     match netscape::decode_certificates(data, &Limits::DEFAULT) {
         Err(err) => {
             assert_error_located(&err, data.len());
-            assert!(strict.is_err(), "parse_der accepted what decode refused: {err}");
+            assert!(
+                strict.is_err(),
+                "parse_der accepted what decode refused: {err}"
+            );
         }
         Ok(found) => {
             assert_warnings_located(found.warnings(), data.len());

@@ -77,12 +77,18 @@ pub fn assert_error_located(err: &DecodeError, len: usize) {
         Some(frame) => frame.offset(),
     };
     if let Some(offset) = outer {
-        assert!(offset <= len, "error offset {offset} past the input ({len}): {err}");
+        assert!(
+            offset <= len,
+            "error offset {offset} past the input ({len}): {err}"
+        );
     }
     if err.context().is_empty()
         && let Some(line) = err.line()
     {
-        assert!(line >= 1 && line <= len + 1, "line {line} of {len} bytes: {err}");
+        assert!(
+            line >= 1 && line <= len + 1,
+            "line {line} of {len} bytes: {err}"
+        );
     }
     let text = err.to_string();
     assert!(text.starts_with(err.format().name()), "{text}");
@@ -92,7 +98,10 @@ pub fn assert_error_located(err: &DecodeError, len: usize) {
 pub fn assert_warnings_located(warnings: &[Warning], len: usize) {
     for warning in warnings {
         if let Some(offset) = warning.offset() {
-            assert!(offset <= len, "warning offset {offset} past the input ({len}): {warning}");
+            assert!(
+                offset <= len,
+                "warning offset {offset} past the input ({len}): {warning}"
+            );
         }
         let _ = warning.to_string();
     }

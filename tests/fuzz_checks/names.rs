@@ -9,13 +9,19 @@ use sectigo_codec::{country, ip, text};
 
 /// Offsets a problem reports are inside the name, on a character boundary.
 fn assert_boundary(s: &str, offset: usize) {
-    assert!(s.is_char_boundary(offset) && offset < s.len(), "offset {offset} in {s:?}");
+    assert!(
+        s.is_char_boundary(offset) && offset < s.len(),
+        "offset {offset} in {s:?}"
+    );
 }
 
 fn check_name(input: &str) {
     let check = dns::check_dns_name(input);
     assert_eq!(check, dns::check_dns_name(input), "not deterministic");
-    assert_eq!(check.has_errors(), check.problems().iter().any(DnsNameProblem::is_error));
+    assert_eq!(
+        check.has_errors(),
+        check.problems().iter().any(DnsNameProblem::is_error)
+    );
     assert_eq!(check.is_ok(), check.problems().is_empty());
     for problem in check.problems() {
         let _ = (problem.id(), problem.message(), problem.to_string());
@@ -39,13 +45,16 @@ fn check_name(input: &str) {
     {
         assert!(name.ends_with(part), "{part:?} is not a suffix of {name:?}");
     }
-    if let (Some(registrable), Some(suffix)) = (check.registrable_domain(), check.public_suffix())
-    {
+    if let (Some(registrable), Some(suffix)) = (check.registrable_domain(), check.public_suffix()) {
         assert!(registrable.len() > suffix.as_str().len());
     }
     if check.is_ok() {
         let again = dns::check_dns_name(name);
-        assert!(again.is_ok(), "{name:?} from {input:?}: {:?}", again.problems());
+        assert!(
+            again.is_ok(),
+            "{name:?} from {input:?}: {:?}",
+            again.problems()
+        );
         assert_eq!(again.name(), name);
     }
     if input.is_ascii()
@@ -93,7 +102,11 @@ fn check_class(address: IpAddr) {
         ip::IpClass::Reserved(range) => {
             assert!(range.contains(address));
             assert!(range.first() <= address && address <= range.last());
-            assert_eq!(Some(range.prefix_len()), longest, "not the most specific range");
+            assert_eq!(
+                Some(range.prefix_len()),
+                longest,
+                "not the most specific range"
+            );
             let _ = range.to_string();
         }
     }
@@ -155,7 +168,11 @@ pub fn parse_product_list(data: &[u8]) {
     let input = String::from_utf8_lossy(data);
     match product::parse_product_list(&input) {
         Ok(codes) => {
-            let list = codes.iter().map(u32::to_string).collect::<Vec<_>>().join(",");
+            let list = codes
+                .iter()
+                .map(u32::to_string)
+                .collect::<Vec<_>>()
+                .join(",");
             assert_eq!(product::parse_product_list(&list), Ok(codes.clone()));
             check_codes(&codes);
         }
@@ -182,10 +199,22 @@ pub fn parse_product_list(data: &[u8]) {
 
 fn check_codes(codes: &[u32]) {
     let problems = product::check_combination(codes);
-    assert_eq!(problems, product::check_combination(codes), "not deterministic");
-    assert_eq!(problems.contains(&CombinationProblem::Empty), codes.is_empty());
+    assert_eq!(
+        problems,
+        product::check_combination(codes),
+        "not deterministic"
+    );
+    assert_eq!(
+        problems.contains(&CombinationProblem::Empty),
+        codes.is_empty()
+    );
     for problem in &problems {
-        let _ = (problem.id(), problem.is_error(), problem.server_code(), problem.message());
+        let _ = (
+            problem.id(),
+            problem.is_error(),
+            problem.server_code(),
+            problem.message(),
+        );
         match problem {
             CombinationProblem::UnknownCode { code }
             | CombinationProblem::IncompletePair { code, .. }

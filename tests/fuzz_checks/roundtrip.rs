@@ -39,7 +39,10 @@ pub fn roundtrip_form(data: &[u8]) {
     let whatwg: Vec<(String, String)> = form_urlencoded::parse(body.as_bytes())
         .map(|(n, v)| (n.into_owned(), v.into_owned()))
         .collect();
-    assert_eq!(whatwg, pairs, "form_urlencoded reads our encoding differently");
+    assert_eq!(
+        whatwg, pairs,
+        "form_urlencoded reads our encoding differently"
+    );
     let theirs = form_urlencoded::Serializer::new(String::new())
         .extend_pairs(pairs.iter())
         .finish();
@@ -49,7 +52,10 @@ pub fn roundtrip_form(data: &[u8]) {
         .iter()
         .map(|p| (p.name().to_owned(), p.value().to_owned()))
         .collect();
-    assert_eq!(ours, pairs, "we read form_urlencoded's encoding differently");
+    assert_eq!(
+        ours, pairs,
+        "we read form_urlencoded's encoding differently"
+    );
 }
 
 /// A PEM label built to RFC 7468's grammar: `labelchar *( ["-" / SP] labelchar )`, with
@@ -114,19 +120,32 @@ pub fn roundtrip_pem(data: &[u8]) {
             block.label.0.clone()
         };
         let label = PemLabel::from_label(&written);
-        assert_eq!(label, PemLabel::from_label(&block.label.0), "labels ignore case");
+        assert_eq!(
+            label,
+            PemLabel::from_label(&block.label.0),
+            "labels ignore case"
+        );
         text.push_str(&pem::encode(&label, &block.der));
         expected.push((label, block.der.clone()));
     }
-    for (mode, decoded) in [("plain", pem::decode(text.as_bytes())), ("field", pem::decode_field(&text))]
-    {
+    for (mode, decoded) in [
+        ("plain", pem::decode(text.as_bytes())),
+        ("field", pem::decode_field(&text)),
+    ] {
         let decoded = decoded.unwrap_or_else(|e| panic!("{mode}: encoded PEM fails: {e}\n{text}"));
         assert_eq!(decoded.blocks().len(), expected.len(), "{mode}\n{text}");
         for (block, (label, der)) in decoded.blocks().iter().zip(&expected) {
             assert_eq!(block.label(), label, "{mode}\n{text}");
             assert_eq!(block.der(), der.as_slice(), "{mode}\n{text}");
-            assert!(block.armour_ok(), "{mode}: the encoder's armour is not canonical\n{text}");
+            assert!(
+                block.armour_ok(),
+                "{mode}: the encoder's armour is not canonical\n{text}"
+            );
         }
-        assert!(decoded.warnings().is_empty(), "{mode}: {:?}\n{text}", decoded.warnings());
+        assert!(
+            decoded.warnings().is_empty(),
+            "{mode}: {:?}\n{text}",
+            decoded.warnings()
+        );
     }
 }

@@ -48,9 +48,20 @@ pub fn decode_form(data: &[u8]) {
             let pairs = form_pairs(&decoded);
             let body = form::encode(pairs.iter().map(|(n, v)| (n, v)));
             let again = form::decode(body.as_bytes()).expect("the encoder's output decodes");
-            assert_eq!(form_pairs(&again), pairs, "decode → encode → decode changed the pairs");
-            assert!(again.warnings().is_empty(), "the encoder's output needs no tolerance");
-            assert_eq!(form::encode(form_pairs(&again)), body, "encoding is not stable");
+            assert_eq!(
+                form_pairs(&again),
+                pairs,
+                "decode → encode → decode changed the pairs"
+            );
+            assert!(
+                again.warnings().is_empty(),
+                "the encoder's output needs no tolerance"
+            );
+            assert_eq!(
+                form::encode(form_pairs(&again)),
+                body,
+                "encoding is not stable"
+            );
 
             let tolerated = decoded.warnings().iter().any(|w| {
                 matches!(
@@ -81,7 +92,10 @@ fn planted_secret(data: &[u8]) {
     match form::decode(&body) {
         Err(err) => {
             // An error names at most a field; only a name the input spells can hold it.
-            assert!(!err.to_string().contains(SECRET), "secret in an error: {err}");
+            assert!(
+                !err.to_string().contains(SECRET),
+                "secret in an error: {err}"
+            );
         }
         Ok(decoded) => {
             if decoded.pairs().iter().any(|p| p.name().contains(SECRET)) {
@@ -127,7 +141,10 @@ pub fn decode_lines(data: &[u8]) {
         number = line.number();
         let at = offset_in(data, line.text().as_bytes());
         assert_eq!(at, line.offset(), "the offset is where the text is");
-        assert_eq!(line.text(), line.text().trim_matches([' ', '\t', '\r', '\x0b', '\x0c']));
+        assert_eq!(
+            line.text(),
+            line.text().trim_matches([' ', '\t', '\r', '\x0b', '\x0c'])
+        );
         assert!(!line.text().contains('\n'));
     }
     if let Some(last) = decoded.lines().last() {
@@ -155,13 +172,15 @@ fn raw_pairs(text: &str) -> Vec<(Cow<'_, str>, Cow<'_, str>)> {
 }
 
 type Group = Vec<(String, String)>;
+/// An order: its index, its fields, and its certificates (index and fields).
+type OrderShape = (u32, Group, Vec<(u32, Group)>);
 
 /// The grouping as plain data: top-level fields, then per order its fields and per
 /// certificate its fields.
 #[derive(Debug, PartialEq, Eq)]
 struct Shape {
     top: Group,
-    orders: Vec<(u32, Group, Vec<(u32, Group)>)>,
+    orders: Vec<OrderShape>,
 }
 
 fn group_of(fields: &[IndexedField<'_>]) -> Group {
@@ -228,7 +247,10 @@ fn check_grouping(indexed: &Indexed<'_>, input: &Group) {
     for (x, fields, certs) in &s.orders {
         assert!(*x > previous_order, "orders sorted and distinct");
         previous_order = *x;
-        assert!(is_subsequence(fields, input), "order fields keep arrival order");
+        assert!(
+            is_subsequence(fields, input),
+            "order fields keep arrival order"
+        );
         for (key, _) in fields {
             let (n, _) = leading_index(key).expect("an order key starts with its index");
             assert_eq!(n, u64::from(*x));
@@ -238,7 +260,10 @@ fn check_grouping(indexed: &Indexed<'_>, input: &Group) {
         for (y, fields) in certs {
             assert!(*y > previous_cert, "certificates sorted and distinct");
             previous_cert = *y;
-            assert!(is_subsequence(fields, input), "certificate fields keep arrival order");
+            assert!(
+                is_subsequence(fields, input),
+                "certificate fields keep arrival order"
+            );
             for (key, _) in fields {
                 let (n, rest) = leading_index(key).expect("index");
                 let (m, _) = leading_index(rest).expect("second index");
@@ -247,7 +272,10 @@ fn check_grouping(indexed: &Indexed<'_>, input: &Group) {
             all.extend(fields.iter().cloned());
         }
     }
-    assert!(is_subsequence(&s.top, input), "top-level fields keep arrival order");
+    assert!(
+        is_subsequence(&s.top, input),
+        "top-level fields keep arrival order"
+    );
     let mut expected = input.clone();
     expected.sort();
     all.sort();
@@ -301,7 +329,11 @@ pub fn group_indexed(data: &[u8]) {
         (Ok(a), Ok(b)) => {
             check_grouping(&a, &input);
             check_grouping(&b, &permuted_input);
-            assert_eq!(sorted(shape(&a)), sorted(shape(&b)), "grouping depends on arrival order");
+            assert_eq!(
+                sorted(shape(&a)),
+                sorted(shape(&b)),
+                "grouping depends on arrival order"
+            );
         }
         (Err(a), Err(b)) => {
             let fields = |e: &sectigo_codec::DecodeError| {
@@ -386,7 +418,11 @@ pub fn decode_json(data: &[u8]) {
     let mut text = String::new();
     write_json(doc.root(), &mut text);
     let again = json::decode(text.as_bytes()).expect("strict JSON written from the tree decodes");
-    assert_eq!(again.root(), doc.root(), "decode → write → decode changed the tree");
+    assert_eq!(
+        again.root(),
+        doc.root(),
+        "decode → write → decode changed the tree"
+    );
     assert!(again.warnings().is_empty());
     if let Some(pairs) = doc.flat_pairs() {
         let input: Group = pairs
@@ -429,7 +465,10 @@ pub fn decode_js(data: &[u8]) {
     let mut body = String::new();
     for var in vars.variables() {
         assert!(var.offset() <= data.len());
-        assert!(var.value_offset().is_none_or(|v| v > var.offset() && v <= data.len()));
+        assert!(
+            var.value_offset()
+                .is_none_or(|v| v > var.offset() && v <= data.len())
+        );
         assert_eq!(offset_in(data, var.name().as_bytes()), var.offset());
         body.push_str("var ");
         body.push_str(var.name());
@@ -458,6 +497,10 @@ pub fn decode_js(data: &[u8]) {
             })
             .collect()
     };
-    assert_eq!(names(&again), names(&vars), "decode → write → decode changed the variables");
+    assert_eq!(
+        names(&again),
+        names(&vars),
+        "decode → write → decode changed the variables"
+    );
     assert!(again.warnings().is_empty(), "{body}");
 }

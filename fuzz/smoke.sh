@@ -11,8 +11,8 @@
 # kept in $FUZZ_ARTIFACTS (default: a temporary directory) and printed as base64, ready for
 # testdata/fuzz-regressions/<target>/ (see fuzz/README.md).
 #
-# New corpus entries go to a temporary directory, never into fuzz/corpus/, so the work tree
-# stays clean. Budget on 2 cores: the build (about 3-4 minutes from cold, seconds when warm)
+# New corpus entries go to a temporary directory ($FUZZ_CORPUS/<target> if set), never into
+# fuzz/corpus/, so the work tree stays clean. Budget on 2 cores: the build (about 3-4 minutes from cold, seconds when warm)
 # plus 16 targets x N seconds.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -33,7 +33,8 @@ cargo +nightly fuzz build
 
 work=$(mktemp -d)
 artifacts=${FUZZ_ARTIFACTS:-$work/artifacts}
-mkdir -p "$artifacts"
+corpus=${FUZZ_CORPUS:-$work/corpus}
+mkdir -p "$artifacts" "$corpus"
 trap 'rm -rf "$work/corpus"' EXIT
 
 # The dictionary of each target (fuzz/dicts/).
@@ -55,7 +56,7 @@ dict_of() {
 
 failed=()
 for target in $targets; do
-  mkdir -p "$work/corpus/$target" "$artifacts/$target"
+  mkdir -p "$corpus/$target" "$artifacts/$target"
   args=(-max_total_time="$seconds" -rss_limit_mb=2048 -timeout=10 -print_final_stats=1
     -artifact_prefix="$artifacts/$target/")
   dict=$(dict_of "$target")
@@ -63,11 +64,11 @@ for target in $targets; do
     args+=(-dict="dicts/$dict.dict")
   fi
   log="$work/$target.log"
-  if cargo +nightly fuzz run "$target" "$work/corpus/$target" "corpus/$target" -j 1 -- "${args[@]}" \
+  if cargo +nightly fuzz run "$target" "$corpus/$target" "corpus/$target" -j 1 -- "${args[@]}" \
     >"$log" 2>&1; then
-    stats=$(grep -E '^stat::number_of_executed_units|^stat::peak_rss_mb' "$log" | tr '\n' ' ')
-    cov=$(grep -oE 'cov: [0-9]+' "$log" | tail -1)
-    echo "fuzz smoke: $target ok ($seconds s; $cov; $stats)"
+    # libFuzzer's last status line: executions, coverage, features, corpus, speed, memory.
+    last=$(grep -E '^#[0-9]+' "$log" | tail -1)
+    echo "fuzz smoke: $target ok ($seconds s) $last"
   else
     echo "fuzz smoke: $target FAILED; last lines of its log:"
     tail -40 "$log"

@@ -783,9 +783,15 @@ fn pathological_inputs_cost_linear_time_and_bounded_memory() {
         let small = (case.build)(256 * KIB);
         let large = (case.build)(MIB);
         let _ = run(case.decoder, &small, &limits); // warm-up
-        let t_small = median_time(case.decoder, &small, &limits, 3);
-        let t_large = median_time(case.decoder, &large, &limits, 3);
-        let ratio = t_large.as_secs_f64() / t_small.as_secs_f64().max(1e-9);
+        let mut t_small = median_time(case.decoder, &small, &limits, 3);
+        let mut t_large = median_time(case.decoder, &large, &limits, 3);
+        let mut ratio = t_large.as_secs_f64() / t_small.as_secs_f64().max(1e-9);
+        if ratio > 8.0 && t_large > NOISE {
+            // The machine is shared: measure once more, with more runs, before concluding.
+            t_small = median_time(case.decoder, &small, &limits, 7);
+            t_large = median_time(case.decoder, &large, &limits, 7);
+            ratio = t_large.as_secs_f64() / t_small.as_secs_f64().max(1e-9);
+        }
         let usage = measure(|| run(case.decoder, &large, &limits));
         eprintln!(
             "{:<42} 256K {:>9.3} ms  1M {:>9.3} ms  ratio {:>5.2}  peak {:>9} B  allocated {:>9} B  allocs {:>7}",

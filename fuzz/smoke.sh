@@ -27,9 +27,13 @@ if ! cargo +nightly fuzz --version >/dev/null 2>&1; then
   cargo +nightly install cargo-fuzz --locked
 fi
 
+# Without AddressSanitizer by default: the library forbids `unsafe`, the build takes half as
+# long (4 min of CPU instead of 8 from cold) and the targets run faster. The campaigns of
+# FUZZING.md use ASan; FUZZ_SANITIZER=address does here too.
+sanitizer=${FUZZ_SANITIZER:-none}
 targets=$(cargo +nightly fuzz list)
-echo "fuzz smoke: building $(echo "$targets" | wc -w) targets"
-cargo +nightly fuzz build
+echo "fuzz smoke: building $(echo "$targets" | wc -w) targets (sanitizer: $sanitizer)"
+cargo +nightly fuzz build --sanitizer "$sanitizer"
 
 work=$(mktemp -d)
 artifacts=${FUZZ_ARTIFACTS:-$work/artifacts}
@@ -64,7 +68,8 @@ for target in $targets; do
     args+=(-dict="dicts/$dict.dict")
   fi
   log="$work/$target.log"
-  if cargo +nightly fuzz run "$target" "$corpus/$target" "corpus/$target" -j 1 -- "${args[@]}" \
+  if cargo +nightly fuzz run --sanitizer "$sanitizer" "$target" "$corpus/$target" "corpus/$target" \
+    -j 1 -- "${args[@]}" \
     >"$log" 2>&1; then
     # libFuzzer's last status line: executions, coverage, features, corpus, speed, memory.
     last=$(grep -E '^#[0-9]+' "$log" | tail -1)

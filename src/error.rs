@@ -357,6 +357,21 @@ impl DecodeError {
         self
     }
 
+    /// Adds `by` to the offset of the outermost layer (the last [`Frame`] of the context, or
+    /// the error itself when it has none), for a caller that handed a decoder a slice starting
+    /// `by` bytes into its own input.
+    #[must_use]
+    pub fn shifted_outermost(mut self, by: usize) -> Self {
+        let offset = match self.context.last_mut() {
+            Some(frame) => &mut frame.offset,
+            None => &mut self.offset,
+        };
+        if let Some(o) = offset {
+            *o = o.saturating_add(by);
+        }
+        self
+    }
+
     /// The format whose decoder failed.
     pub fn format(&self) -> Format {
         self.format

@@ -224,7 +224,15 @@ impl Found<'_> {
     }
 
     /// Recognises the shape of `body` and collects its certificates.
+    /// Recognises the shape of `body` (whitespace around it ignored) and collects its
+    /// certificates; error offsets count from the start of `body`.
     fn any(&mut self, body: &[u8], depth: usize) -> Result<Source, DecodeError> {
+        let lead = body.len().saturating_sub(body.trim_ascii_start().len());
+        self.trimmed_any(trimmed(body), depth)
+            .map_err(|e| e.shifted_outermost(lead))
+    }
+
+    fn trimmed_any(&mut self, text: &[u8], depth: usize) -> Result<Source, DecodeError> {
         if depth > MAX_NESTING {
             return Err(DecodeError::new(
                 Format::Response,
@@ -234,7 +242,6 @@ impl Found<'_> {
                 },
             ));
         }
-        let text = trimmed(body);
         if text.is_empty() {
             return Err(DecodeError::new(Format::Response, DecodeErrorKind::Empty));
         }

@@ -10,6 +10,7 @@ pub mod api_error;
 pub mod cert;
 pub mod codec;
 pub mod country;
+pub mod csr;
 pub mod dns;
 pub mod endpoint;
 mod error;

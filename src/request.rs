@@ -213,6 +213,25 @@ trait RequestSpec: Sized {
     fn read(r: &mut PairReader) -> Option<Self>;
 }
 
+/// The three [`RequestSpec`] methods over the `extra` and `allow_unknown_parameters` fields
+/// that every request struct has.
+macro_rules! extra_parameters {
+    () => {
+        fn extra(&self) -> &[(String, String)] {
+            &self.extra
+        }
+
+        fn allow_unknown(&self) -> bool {
+            self.allow_unknown_parameters
+        }
+
+        fn set_allow_unknown(&mut self, allow: bool) {
+            self.allow_unknown_parameters = allow;
+        }
+    };
+}
+use extra_parameters;
+
 /// Generates the shared inherent methods, the [`ApiRequest`] impl and `Display`.
 macro_rules! request_api {
     ($ty:ty) => {

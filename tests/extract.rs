@@ -347,3 +347,18 @@ fn limits_apply_to_the_whole_body_and_the_certificate_count() {
         }
     ));
 }
+
+#[test]
+fn error_offsets_count_leading_whitespace() {
+    // The same broken body with and without three leading newlines: the outermost offset
+    // moves by three.
+    let err = extract::certificates(b"errorCode=2&pkcs7=MII!!!").unwrap_err();
+    let err3 = extract::certificates(b"\n\n\nerrorCode=2&pkcs7=MII!!!").unwrap_err();
+    assert_eq!(err.context().last().unwrap().offset(), Some(18));
+    assert_eq!(err3.context().last().unwrap().offset(), Some(21));
+    assert_eq!(
+        err.offset(),
+        err3.offset(),
+        "the inner layer's offset is its own"
+    );
+}

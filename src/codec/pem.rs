@@ -411,9 +411,11 @@ fn next_boundary(input: &[u8], from: usize) -> Option<Scan> {
         input.get(end..).unwrap_or_default(),
         [] | [b'\n', ..] | [b'\r', b'\n', ..]
     );
-    // One space between the keyword and a label, none after it; nothing for an empty label.
+    // One space after the keyword, then the label, nothing after it. RFC 7468 §3 writes
+    // `"-----BEGIN " label "-----"`, so an empty label keeps the space: `-----BEGIN -----`
+    // (what `encode` writes for it).
     let spacing_ok = if trimmed.is_empty() {
-        raw.is_empty()
+        raw == b" "
     } else {
         raw.strip_prefix(b" ") == Some(trimmed)
     };
@@ -872,6 +874,19 @@ mod tests {
         let pem = decode(text.as_bytes()).unwrap();
         assert_eq!(pem.blocks()[0].label(), &PemLabel::Certificate);
         assert_eq!(pem.blocks()[0].der(), DER);
+    }
+
+    #[test]
+    fn empty_label_armour_is_canonical_with_the_space() {
+        let text = encode(&PemLabel::Other("".into()), &[0x30, 0x00]);
+        assert_eq!(text, "-----BEGIN -----\nMAA=\n-----END -----\n");
+        let pem = decode(text.as_bytes()).unwrap();
+        assert_eq!(pem.blocks()[0].label().as_str(), "");
+        assert!(pem.blocks()[0].armour_ok());
+        assert!(pem.warnings().is_empty());
+        let pem = decode(b"-----BEGIN-----\nMAA=\n-----END-----\n").unwrap();
+        assert!(!pem.blocks()[0].armour_ok());
+        assert_eq!(pem.warnings().len(), 2);
     }
 
     #[test]

@@ -115,16 +115,8 @@ pub fn entries(bytes: &[u8], limits: &Limits) -> Result<Vec<ZipEntry>, DecodeErr
             .map_err(|e| zip_error(e).in_field(name.as_str()))?;
         let remaining = limits.max_zip_uncompressed_size.saturating_sub(inflated);
         // Never trust the declared size: read at most one byte past the budget.
-        let budget = u64::try_from(remaining)
-            .unwrap_or(u64::MAX)
-            .saturating_add(1);
-        let hint = usize::try_from(file.size())
-            .unwrap_or(usize::MAX)
-            .min(remaining)
-            .min(64 * 1024);
-        let mut data = Vec::with_capacity(hint);
-        file.take(budget)
-            .read_to_end(&mut data)
+        let hint = usize::try_from(file.size()).unwrap_or(usize::MAX);
+        let data = read_bounded(file, remaining.saturating_add(1), hint)
             .map_err(|e| zip_error(e).in_field(name.as_str()))?;
         if data.len() > remaining {
             return Err(DecodeError::new(
@@ -140,6 +132,44 @@ pub fn entries(bytes: &[u8], limits: &Limits) -> Result<Vec<ZipEntry>, DecodeErr
         out.push(ZipEntry { name, data });
     }
     Ok(out)
+}
+
+/// Reads at most `cap` bytes from `reader`. The buffer grows by doubling but never past
+/// `cap`, so an entry that inflates without end costs at most `cap` bytes of memory (plain
+/// `read_to_end` may double to twice that). `hint` (the declared size, untrusted) sizes the
+/// first allocation, up to 64 KiB.
+fn read_bounded(mut reader: impl Read, cap: usize, hint: usize) -> std::io::Result<Vec<u8>> {
+    const CHUNK: usize = 64 * 1024;
+    let mut data = Vec::with_capacity(hint.min(cap).min(CHUNK));
+    // `data[..filled]` holds what was read; `data[filled..]` is zeroed space to read into,
+    // extended one chunk at a time, so each byte is zeroed once however little a read gives.
+    let mut filled = 0usize;
+    while filled < cap {
+        if filled == data.len() {
+            if filled == data.capacity() {
+                // Double (at least one chunk), never past the cap; go straight to the cap
+                // when the doubling would land within half a step of it.
+                let step = filled.max(CHUNK);
+                let left = cap.saturating_sub(filled);
+                let near = step.saturating_add(step / 2) >= left;
+                data.reserve_exact(if near { left } else { step });
+            }
+            let end = data.capacity().min(cap).min(filled.saturating_add(CHUNK));
+            data.resize(end, 0);
+        }
+        let read = match data.get_mut(filled..) {
+            Some(spare) => reader.read(spare),
+            None => Ok(0),
+        };
+        match read {
+            Ok(0) => break,
+            Ok(n) => filled = filled.saturating_add(n),
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e),
+        }
+    }
+    data.truncate(filled);
+    Ok(data)
 }
 
 /// Reads the certificates of an archive: `(entry name, certificate DER)` in archive order,
@@ -286,6 +316,43 @@ fn spans_whole(data: &[u8]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A reader that hands out its bytes `step` at a time.
+    struct Trickle<'a> {
+        data: &'a [u8],
+        step: usize,
+    }
+
+    impl Read for Trickle<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            let n = self.step.min(buf.len()).min(self.data.len());
+            buf[..n].copy_from_slice(&self.data[..n]);
+            self.data = &self.data[n..];
+            Ok(n)
+        }
+    }
+
+    #[test]
+    fn read_bounded_stops_at_the_cap_and_never_allocates_past_it() {
+        let data: Vec<u8> = (0..300_000u32).map(|i| (i % 251) as u8).collect();
+        for (cap, hint, step) in [
+            (300_001, 0, 1 << 20),
+            (300_001, usize::MAX, 7),
+            (100_001, 10, 4096),
+            (1, 1 << 30, 1),
+            (0, 5, 5),
+        ] {
+            let got = read_bounded(Trickle { data: &data, step }, cap, hint).unwrap();
+            let want = cap.min(data.len());
+            assert_eq!(got.len(), want, "cap {cap} step {step}");
+            assert_eq!(got[..], data[..want]);
+            assert!(
+                got.capacity() <= cap.max(1).max(want),
+                "capacity {}",
+                got.capacity()
+            );
+        }
+    }
 
     #[test]
     fn spans_whole_checks_exact_length() {

@@ -75,17 +75,7 @@ impl RequestSpec for AutoRefundRequest {
         "refundReasonCode",
     ];
 
-    fn extra(&self) -> &[(String, String)] {
-        &self.extra
-    }
-
-    fn allow_unknown(&self) -> bool {
-        self.allow_unknown_parameters
-    }
-
-    fn set_allow_unknown(&mut self, allow: bool) {
-        self.allow_unknown_parameters = allow;
-    }
+    super::extra_parameters!();
 
     fn check(&self, c: &mut Checker) {
         super::check_credentials(c, &self.credentials);

@@ -345,17 +345,7 @@ impl RequestSpec for CollectPacRequest {
         "showValidityPeriod",
     ];
 
-    fn extra(&self) -> &[(String, String)] {
-        &self.extra
-    }
-
-    fn allow_unknown(&self) -> bool {
-        self.allow_unknown_parameters
-    }
-
-    fn set_allow_unknown(&mut self, allow: bool) {
-        self.allow_unknown_parameters = allow;
-    }
+    super::extra_parameters!();
 
     fn check(&self, c: &mut Checker) {
         self.common().check(c, false);
@@ -411,17 +401,7 @@ impl RequestSpec for CollectSmimeRequest {
         "showValidityPeriod",
     ];
 
-    fn extra(&self) -> &[(String, String)] {
-        &self.extra
-    }
-
-    fn allow_unknown(&self) -> bool {
-        self.allow_unknown_parameters
-    }
-
-    fn set_allow_unknown(&mut self, allow: bool) {
-        self.allow_unknown_parameters = allow;
-    }
+    super::extra_parameters!();
 
     fn check(&self, c: &mut Checker) {
         self.common().check(c, true);

@@ -17,7 +17,7 @@ use core::ops::Range;
 use core::str::FromStr;
 
 use crate::endpoint::DEFAULT_BASE_URL;
-use crate::wire::form::FormEncoder;
+use crate::wire::form::{FormEncoder, is_secret_name};
 
 /// What `Debug` and `Display` print instead of a secret value.
 pub const REDACTED: &str = "<redacted>";
@@ -422,17 +422,6 @@ impl fmt::Display for HttpRequest {
             self.body.len()
         )
     }
-}
-
-/// Whether a parameter name (as a caller might spell it) holds a secret: `loginPassword`,
-/// `appRepLoginPassword` or anything else containing `password`, and `collectionCode`.
-/// Case-insensitive (DIGEST §1.3).
-pub(crate) fn is_secret_name(name: &str) -> bool {
-    name.eq_ignore_ascii_case("collectionCode")
-        || name
-            .as_bytes()
-            .windows(8)
-            .any(|w| w.eq_ignore_ascii_case(b"password"))
 }
 
 /// Builds a [`FormBody`] pair by pair, in the order of the endpoint's parameter table.

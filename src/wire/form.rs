@@ -617,7 +617,8 @@ impl<'f, 'a> IntoIterator for &'f Form<'a> {
 
 /// One decoded `name=value` pair, with the byte offsets of its name and value in the body.
 ///
-/// `Debug` output redacts the value of fields whose name contains `password`.
+/// `Debug` output redacts the value of the fields [`is_secret_name`] names (passwords and
+/// collection codes).
 #[derive(Clone, PartialEq, Eq)]
 pub struct Pair<'a> {
     name: Cow<'a, str>,
@@ -671,14 +672,9 @@ impl<'a> Pair<'a> {
 
 impl fmt::Debug for Pair<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let secret = self
-            .name
-            .as_bytes()
-            .windows(8)
-            .any(|w| w.eq_ignore_ascii_case(b"password"));
         let mut s = f.debug_struct("Pair");
         s.field("name", &self.name);
-        if secret {
+        if is_secret_name(&self.name) {
             s.field("value", &format_args!("<redacted>"));
         } else {
             s.field("value", &self.value);
@@ -687,6 +683,27 @@ impl fmt::Debug for Pair<'_> {
             .field("value_offset", &self.value_offset)
             .finish()
     }
+}
+
+/// Whether a parameter name holds a secret whose value must never be shown: `loginPassword`,
+/// `appRepLoginPassword` or anything else containing `password`, and `collectionCode` (it
+/// collects a certificate and its private key on CollectPAC). Case-insensitive, as the API's
+/// names are (DIGEST §1.3). Used by every `Debug` of this crate that prints pairs; use it to
+/// redact your own logs.
+///
+/// ```
+/// use sectigo_codec::wire::form::is_secret_name;
+/// assert!(is_secret_name("loginPassword"));
+/// assert!(is_secret_name("APPREPLOGINPASSWORD"));
+/// assert!(is_secret_name("collectioncode"));
+/// assert!(!is_secret_name("loginName"));
+/// ```
+pub fn is_secret_name(name: &str) -> bool {
+    name.eq_ignore_ascii_case("collectionCode")
+        || name
+            .as_bytes()
+            .windows(8)
+            .any(|w| w.eq_ignore_ascii_case(b"password"))
 }
 
 /// Bytes left unencoded: `A-Z a-z 0-9 * - . _` (the WHATWG
@@ -1004,9 +1021,15 @@ mod tests {
 
     #[test]
     fn debug_redacts_passwords() {
-        let form = decode(b"loginPassword=hunter2&loginName=me").unwrap();
+        let form = decode(
+            b"loginPassword=hunter2&loginName=me&COLLECTIONCODE=Zq9xWv&appRepLoginPassword=pw2",
+        )
+        .unwrap();
         let debug = format!("{form:?}");
         assert!(!debug.contains("hunter2"), "{debug}");
+        assert!(!debug.contains("Zq9xWv"), "{debug}");
+        assert!(!debug.contains("pw2"), "{debug}");
+        assert_eq!(debug.matches("<redacted>").count(), 3, "{debug}");
         assert!(debug.contains("<redacted>"));
         assert!(debug.contains("\"me\""));
         let mut encoder = FormEncoder::new();

@@ -18,6 +18,7 @@ mod certs;
 mod decode;
 mod encode;
 mod input;
+mod lint_csr;
 
 /// Decode Sectigo reseller API bodies, extract certificates, lint CSRs (offline).
 #[derive(Debug, Parser)]
@@ -39,6 +40,10 @@ enum Command {
     /// certificates (chain order) and the endpoint's fields under their wire names. Exit 0
     /// when decoded (an API error response too), 1 when the body cannot be decoded.
     Decode(decode::DecodeArgs),
+    /// Lint a certificate signing request offline: every rejection AutoApplyOrder documents
+    /// (with its error code), weak and compromised keys, name and subject rules.
+    #[command(name = "lint-csr")]
+    LintCsr(lint_csr::LintCsrArgs),
 }
 
 fn main() -> ExitCode {
@@ -55,5 +60,6 @@ fn main() -> ExitCode {
         Command::Certs(args) => certs::run(&args),
         Command::Encode(args) => encode::run(&args),
         Command::Decode(args) => decode::run(&args),
+        Command::LintCsr(args) => lint_csr::run(&args),
     }
 }

@@ -1,0 +1,3 @@
+#![no_main]
+// The check and its invariants: tests/fuzz_checks/wire.rs, `decode_js`.
+libfuzzer_sys::fuzz_target!(|data: &[u8]| sectigo_codec_fuzz::wire::decode_js(data));

@@ -1,0 +1,3 @@
+#![no_main]
+// The check and its invariants: tests/fuzz_checks/codec.rs, `decode_zip`.
+libfuzzer_sys::fuzz_target!(|data: &[u8]| sectigo_codec_fuzz::codec::decode_zip(data));

@@ -1,0 +1,3 @@
+#![no_main]
+// The check and its invariants: tests/fuzz_checks/roundtrip.rs, `roundtrip_form`.
+libfuzzer_sys::fuzz_target!(|data: &[u8]| sectigo_codec_fuzz::roundtrip::roundtrip_form(data));

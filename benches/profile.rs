@@ -63,6 +63,18 @@ fn peer(body: &[u8]) -> (HashMap<String, String>, HashMap<u32, PeerOrder>) {
     (top, orders)
 }
 
+#[path = "support/bodies.rs"]
+mod bodies;
+
+/// A body of `benches/scaling.rs`, made once (its generation cancels out of the difference
+/// `benches/callgrind.sh` takes between 1 and 1+N runs).
+macro_rules! scaled {
+    ($make:ident, $kb:literal) => {{
+        static BODY: std::sync::OnceLock<Vec<u8>> = std::sync::OnceLock::new();
+        BODY.get_or_init(|| bodies::$make($kb * 1024)).as_slice()
+    }};
+}
+
 type Workload = (&'static str, fn() -> usize);
 
 const WORKLOADS: &[Workload] = &[
@@ -90,6 +102,31 @@ const WORKLOADS: &[Workload] = &[
     }),
     ("collect-ssl-form-peer", || {
         form_urlencoded::parse(black_box(COLLECT_SSL)).count()
+    }),
+    // The scaling series' bodies at 16 KB and 1 MB: instructions per byte should not grow.
+    ("scale-form-16", || {
+        form::decode(black_box(scaled!(form_body, 16)))
+            .unwrap()
+            .len()
+    }),
+    ("scale-form-1024", || {
+        form::decode_with(black_box(scaled!(form_body, 1024)), &bodies::limits())
+            .unwrap()
+            .len()
+    }),
+    ("scale-order-status-16", || {
+        let r = OrderStatusResponse::parse(
+            black_box(scaled!(order_status_body, 16)),
+            &ParseContext::new(),
+        )
+        .unwrap();
+        r.orders.len()
+    }),
+    ("scale-order-status-1024", || {
+        let ctx = ParseContext::new().with_limits(bodies::limits());
+        let r =
+            OrderStatusResponse::parse(black_box(scaled!(order_status_body, 1024)), &ctx).unwrap();
+        r.orders.len()
     }),
 ];
 

@@ -31,6 +31,26 @@ use sectigo_codec::wire::{form, indexed};
 
 const ORDER_STATUS: &[u8] = include_bytes!("../testdata/order-status/ok-100-orders.txt");
 const COLLECT_SSL: &[u8] = include_bytes!("../testdata/collect-ssl/ok-urlenc-individual.txt");
+const CSR_RSA2048: &[u8] = include_bytes!("../testdata/csr/ok/rsa2048-sha256.pem");
+
+/// The RSA-2048 CSR's signed bytes, PKCS#1 key and signature (what a bare verifier needs).
+#[cfg(feature = "aws-lc")]
+fn csr_parts() -> &'static (Vec<u8>, Vec<u8>, Vec<u8>) {
+    use x509_parser::certification_request::X509CertificationRequest;
+    use x509_parser::prelude::FromDer;
+    static PARTS: std::sync::OnceLock<(Vec<u8>, Vec<u8>, Vec<u8>)> = std::sync::OnceLock::new();
+    PARTS.get_or_init(|| {
+        let pem = sectigo_codec::codec::pem::decode(CSR_RSA2048).unwrap();
+        let der = pem.blocks().first().unwrap().der().to_vec();
+        let (_, csr) = X509CertificationRequest::from_der(&der).unwrap();
+        let info = &csr.certification_request_info;
+        (
+            info.raw.to_vec(),
+            info.subject_pki.subject_public_key.data.to_vec(),
+            csr.signature_value.data.to_vec(),
+        )
+    })
+}
 
 type PeerOrder = (
     HashMap<String, String>,
@@ -102,6 +122,22 @@ const WORKLOADS: &[Workload] = &[
     }),
     ("collect-ssl-form-peer", || {
         form_urlencoded::parse(black_box(COLLECT_SSL)).count()
+    }),
+    // The cross-language CSR line (benches/cross_language.py): the full lint, and the bare
+    // aws-lc-rs verification of the same bytes.
+    ("csr-lint-rsa2048", || {
+        let policy = sectigo_codec::csr::Policy::default();
+        let report = sectigo_codec::csr::lint_csr(black_box(CSR_RSA2048), &policy).unwrap();
+        usize::from(report.is_ok())
+    }),
+    #[cfg(feature = "aws-lc")]
+    ("csr-verify-rsa2048-aws-lc", || {
+        let (tbs, key, sig) = csr_parts();
+        let key = aws_lc_rs::signature::UnparsedPublicKey::new(
+            &aws_lc_rs::signature::RSA_PKCS1_2048_8192_SHA256,
+            black_box(key),
+        );
+        usize::from(key.verify(black_box(tbs), black_box(sig)).is_ok())
     }),
     // The scaling series' bodies at 16 KB and 1 MB: instructions per byte should not grow.
     ("scale-form-16", || {

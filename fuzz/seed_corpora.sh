@@ -151,6 +151,65 @@ EOF
 seed roundtrip_form $T/spec/t13-*.txt $T/spec/t08-*.txt $T/spec/t12a-*.txt
 seed roundtrip_pem $T/chain/ec-root.pem $T/spec/t05-*.txt $T/pkcs7/content-data.der
 
+# --- typed responses, notifications, the CSR linter ---------------------------------------
+# parse_response and lint_csr read a selector byte first (parse_response: the endpoint's
+# index in EndpointId::ALL in the low 4 bits, the hint in bits 4-6; lint_csr: the product
+# policy); parse_notification reads the body as it is.
+python3 - "$T" "$C" <<'EOF2'
+import base64, pathlib, re, sys
+t, c = pathlib.Path(sys.argv[1]), pathlib.Path(sys.argv[2])
+MAX = 16384
+def put(target, name, data):
+    d = c / target
+    d.mkdir(parents=True, exist_ok=True)
+    (d / f"seed-{name}").write_bytes(data[:MAX])
+# EndpointId::ALL order.
+endpoints = {"auto-apply-order": 0, "auto-replace-ssl": 1, "collect-ssl": 2, "collect-pac": 3,
+             "collect-smime": 4, "order-status": 5, "auto-revoke-ssl": 6, "auto-refund": 7,
+             "account-balance": 8, "notification": 9}
+for folder, index in endpoints.items():
+    for f in sorted((t / folder).iterdir()):
+        put("parse_response", f"{folder}-{f.name}", bytes([index]) + f.read_bytes())
+# The documentation's samples, each to its endpoint; bit 7 sets AutoApplyOrder's flags.
+spec = {"t01": 2, "t02": 2, "t03": 3, "t04": 2, "t05": 0x80, "t06": 0, "t07": 0,
+        "t08": 5, "t09": 5, "t10": 5, "t11": 5, "t12a": 2, "t12b": 2}
+for f in sorted((t / "spec").iterdir()):
+    key = f.name.split("-")[0]
+    if key in spec:
+        put("parse_response", f"spec-{f.name}", bytes([spec[key]]) + f.read_bytes())
+# Hints (bits 4-6): the same body under every hint.
+body = (t / "account-balance/ok-urlenc.txt").read_bytes()
+for hint in range(1, 8):
+    put("parse_response", f"hint-{hint}", bytes([8 | hint << 4]) + body)
+for f in sorted((t / "notification").iterdir()):
+    put("parse_notification", f"notification-{f.name}", f.read_bytes())
+put("parse_notification", "query", b"?orderNumber=1234567repl%231&certificateID=987&eventType=Certificate&status=verified&statusCode=9&verificationCode=mdtBfVzq0MIaiGg8&removedDomains=a.example,b.example&revocationReasonCode=1&revocationReasonName=keyCompromise&bimi-l=https%3A%2F%2Fx&acmeAccountID=1&acmeEABKeyID=k")
+# CSRs: a selection of the linter's corpus (each rule family, every algorithm), the first
+# byte choosing the product policy; DER and base64 forms of one.
+csrs = ["ok/rsa2048-sha256.pem", "ok/p256-sha256.pem", "ok/p384-sha384.pem",
+        "ok/p256-compressed-openssl.pem", "ok/rsa2048-md5.pem", "ok/p384-sha1.pem",
+        "ok/rsa2048-sha256.der", "ok/rsa2048-sha256-oneline.b64",
+        "ok/base64-url-safe-unpadded.b64", "ok/name-wildcard.pem", "ok/name-ip-public.pem",
+        "ok/name-idn-a-label.pem", "ok/subject-bmp.pem", "ok/subject-teletex.pem",
+        "ok/subject-hygiene.pem", "ok/pem-two-blocks.pem", "ok/pem-surrounding-text.pem",
+        "ok/extension-ca.pem", "ok/weak-exponent-3.pem", "ok/sig-ecdsa-params-null.pem",
+        "bad/der-ber-length.pem", "bad/der-trailing-data.pem", "bad/ec-point-hybrid.pem",
+        "bad/ec-point-not-on-curve.pem", "bad/ed25519.pem", "bad/dsa2048-sha256.pem",
+        "bad/ext-san-malformed.pem", "bad/name-ip-reserved.pem", "bad/name-bad-punycode.pem",
+        "bad/rsa-pss-signature.pem", "bad/sig-tampered-p256-sha224.pem",
+        "bad/subject-utf8-invalid.pem", "bad/weak-fermat-close-primes.pem",
+        "bad/weak-roca.pem", "bad/weak-exponent-even.pem", "bad/not-base64.txt",
+        "bad/pem-no-end.pem"]
+for i, name in enumerate(csrs):
+    f = t / "csr" / name
+    put("lint_csr", f"csr-{name.replace('/', '-')}", bytes([i]) + f.read_bytes())
+EOF2
+
+# roundtrip_request: the bytes drive `arbitrary` (endpoint, flag, then parameters); any text
+# will do, the fuzzer finds the structure.
+seed roundtrip_request $T/spec/t13-*.txt $T/spec/t06-*.txt $T/account-balance/ok-urlenc.txt
+text roundtrip_request short '\x00\x00\x00\x01\x00\x00\x02\x05\x00\x02\x01\x00\x00\x00'
+
 for d in "$C"/*/; do
   printf '%-24s %3d files %8d bytes\n' "$(basename "$d")" "$(find "$d" -type f | wc -l)" \
     "$(cat "$d"* | wc -c)"

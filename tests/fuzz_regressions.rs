@@ -51,23 +51,28 @@ fn files(path: &Path) -> Vec<PathBuf> {
     out
 }
 
-/// Runs every file of `root/<target>/` through the target's check; returns how many.
+/// Runs every file of `root/<target>/` through the target's check; returns how many. Fails
+/// after running them all, naming every file that failed its check.
 fn replay(root: &Path) -> usize {
     let mut count = 0;
+    let mut failed = Vec::new();
     for target in subdirs(root) {
         let check = fuzz_checks::check(&target)
             .unwrap_or_else(|| panic!("{}/{target}: no such fuzz target", root.display()));
         for file in files(&root.join(&target)) {
             let data = std::fs::read(&file).unwrap();
-            let outcome = std::panic::catch_unwind(|| check(&data));
-            assert!(
-                outcome.is_ok(),
-                "{target}: {} fails its check",
-                file.display()
-            );
+            if std::panic::catch_unwind(|| check(&data)).is_err() {
+                failed.push(format!("{target}: {}", file.display()));
+            }
             count += 1;
         }
     }
+    assert!(
+        failed.is_empty(),
+        "{} input(s) fail their check:\n{}",
+        failed.len(),
+        failed.join("\n")
+    );
     count
 }
 

@@ -11,8 +11,8 @@
 //! replacement takes a new CSR); see [`crate::api_error`].
 
 use super::fields::{Int, Text, wire_struct};
-use super::status::UnknownLine;
-use super::{Body, BodySyntax, Error, Offer, ParseContext};
+use super::status::{UnknownLine, status_response_impl};
+use super::{BodySyntax, Offer};
 use crate::{EndpointId, Warning};
 
 const OFFER: Offer = Offer {
@@ -48,27 +48,9 @@ wire_struct! {
     }
 }
 
-impl AutoReplaceSslResponse {
-    /// Parses an AutoReplaceSSL response body.
-    ///
-    /// # Errors
-    /// [`Error::Api`] for an error response; [`Error::Decode`] when the body is neither
-    /// format or a typed field has another shape.
-    pub fn parse(body: &[u8], ctx: &ParseContext) -> Result<Self, Error> {
-        let decoded = super::decode(EndpointId::AutoReplaceSsl, body, ctx, &OFFER)?;
-        let mut warnings = decoded.warnings;
-        let mut out = Self::blank(decoded.status, Vec::new(), Vec::new());
-        match decoded.body {
-            Body::Lines(lines) => out.extra_lines = super::unknown_lines(lines.lines()),
-            Body::Form(form) => super::apply_form(&mut out, &form, &[], &mut warnings)?,
-            Body::Json(_) | Body::JavaScript(_) | Body::Binary => {}
-        }
-        out.warnings = warnings;
-        Ok(out)
-    }
-
-    /// The URL-encoded body the server would have sent for this value.
-    pub fn to_form(&self) -> String {
-        super::render_form(self.status, &self.wire_fields())
-    }
-}
+status_response_impl!(
+    AutoReplaceSslResponse,
+    EndpointId::AutoReplaceSsl,
+    OFFER,
+    "Parses an AutoReplaceSSL response body (URL-encoded or newline text, told apart by the body)."
+);

@@ -376,7 +376,14 @@ impl OrderStatusResponse {
             for (name, value) in order.wire_fields() {
                 pairs.push((format!("{x}_{name}"), value));
             }
-            if let Some(details) = &order.suggested_org_details {
+            if let Some(details) = &order.suggested_org_details
+                && needs_packing(details)
+            {
+                pairs.push((
+                    format!("{x}_suggestedOrgDetails"),
+                    form::encode(details.wire_fields()),
+                ));
+            } else if let Some(details) = &order.suggested_org_details {
                 for (name, value) in details.wire_fields() {
                     let key = if name == "status" {
                         format!("{x}_suggestedOrgDetails")
@@ -399,6 +406,17 @@ impl OrderStatusResponse {
         pairs.extend(self.extra.iter().cloned());
         super::render_form(self.status, &pairs)
     }
+}
+
+/// Whether suggested organisation details must be written packed (as one URL-encoded
+/// `X_suggestedOrgDetails` value) to read back the same: unknown names only come from the
+/// packed form (an unknown `X_name` is the order's), and a status with `=` or only
+/// whitespace would not read back from `X_suggestedOrgDetails` alone.
+fn needs_packing(details: &SuggestedOrgDetails) -> bool {
+    !details.extra.is_empty()
+        || details.wire_fields().iter().any(|(name, value)| {
+            name == "status" && (value.contains('=') || value.trim().is_empty())
+        })
 }
 
 /// One `name=value` field of the body, from a form or a flattened JSON object.

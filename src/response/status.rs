@@ -333,6 +333,48 @@ pub struct UnknownLine {
     pub text: String,
 }
 
+/// The `parse` and `to_form` of a response that is a status line (or `errorCode`) plus, in
+/// the URL-encoded form, typed fields: AutoReplaceSSL, AutoRevokeSSL, AutoRefund. The lines
+/// after the status of a newline body are kept, unparsed, in `extra_lines`.
+macro_rules! status_response_impl {
+    ($ty:ident, $endpoint:expr, $offer:expr, $doc:literal) => {
+        impl $ty {
+            #[doc = $doc]
+            ///
+            /// # Errors
+            /// [`Error::Api`](crate::response::Error::Api) for an error response;
+            /// [`Error::Decode`](crate::response::Error::Decode) when the body is neither
+            /// format or a typed field has another shape.
+            pub fn parse(
+                body: &[u8],
+                ctx: &$crate::response::ParseContext,
+            ) -> Result<Self, $crate::response::Error> {
+                use $crate::response::Body;
+                let decoded = $crate::response::decode($endpoint, body, ctx, &$offer)?;
+                let mut warnings = decoded.warnings;
+                let mut out = Self::blank(decoded.status, Vec::new(), Vec::new());
+                match decoded.body {
+                    Body::Lines(lines) => {
+                        out.extra_lines = $crate::response::unknown_lines(lines.lines())
+                    }
+                    Body::Form(form) => {
+                        $crate::response::apply_form(&mut out, &form, &[], &mut warnings)?
+                    }
+                    Body::Json(_) | Body::JavaScript(_) | Body::Binary => {}
+                }
+                out.warnings = warnings;
+                Ok(out)
+            }
+
+            /// The URL-encoded body the server would have sent for this value.
+            pub fn to_form(&self) -> String {
+                $crate::response::render_form(self.status, &self.wire_fields())
+            }
+        }
+    };
+}
+pub(crate) use status_response_impl;
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -29,7 +29,10 @@
 
 pub mod certs;
 pub mod codec;
+pub mod csr;
 pub mod names;
+pub mod requests;
+pub mod responses;
 pub mod roundtrip;
 pub mod wire;
 
@@ -58,6 +61,10 @@ pub const TARGETS: &[(&str, Check)] = &[
     ("parse_product_list", names::parse_product_list),
     ("roundtrip_form", roundtrip::roundtrip_form),
     ("roundtrip_pem", roundtrip::roundtrip_pem),
+    ("parse_response", responses::parse_response),
+    ("parse_notification", responses::parse_notification),
+    ("lint_csr", csr::lint_csr),
+    ("roundtrip_request", requests::roundtrip_request),
 ];
 
 /// The check of target `name`.

@@ -43,9 +43,9 @@ mod tables;
 
 pub(crate) use tables::SMALL_PRIME_BOUND;
 use tables::{
-    CHUNK_WORDS, FERMAT_FILTER_PRIMES, FERMAT_MASK_OFFSETS, FERMAT_MASKS, MODULI, MODULUS_COUNT,
-    Modulus, PACKED_PRIMES, PACKED_TESTS, POWER_FILTER_PRIMES, POWER_FILTERS, POWER_ROWS,
-    PRIMES_PER_MODULUS, PrimeTest, RESERVED_MODULI, ROCA_MASKS, ROCA_SMALL_PRIMES,
+    CHUNK_WORDS, FERMAT_FILTER_PRIMES, FERMAT_MASK_OFFSETS, FERMAT_MASKS, GROUP, GROUP_ROWS,
+    MODULI, MODULUS_COUNT, Modulus, PACKED_PRIMES, PACKED_TESTS, POWER_FILTER_PRIMES,
+    POWER_FILTERS, PRIMES_PER_MODULUS, PrimeTest, RESERVED_MODULI, ROCA_MASKS, ROCA_SMALL_PRIMES,
     SQUARE_MASKS_128, SmallPrime,
 };
 #[cfg(test)]
@@ -94,19 +94,23 @@ fn reduce(x: u64, sp: &SmallPrime) -> u64 {
     if r >= p { r.wrapping_sub(p) } else { r }
 }
 
-/// Four weighted sums `init_j + w_0 + sum(w_i * rows[j][i - 1])` of one full chunk (four
-/// independent dependency chains; the loop keeps their eight accumulator words in registers,
-/// five instructions a product).
+/// The weights of a group of four moduli (see [`tables::GROUP_ROWS`]).
+type GroupRows = [[u64; GROUP]; CHUNK_WORDS];
+
+/// Four weighted sums `init_j + w_0 + sum(w_i * rows[i - 1][j])` of one full chunk: four
+/// independent dependency chains, the eight accumulator words in registers, one row of four
+/// weights read per word (four instructions a product: load, multiply, add, add with carry).
 ///
 /// Each product is below `2^64 * 2^58 = 2^122`; 31 of them plus `w_0` plus an `init` below
 /// 2^122 stay below `2^127 + 2^64`.
 #[inline(always)]
-fn dot4(words: &[u64; CHUNK_WORDS], rows: [&[u64; CHUNK_WORDS]; 4], init: [u128; 4]) -> [u128; 4] {
+fn dot4(words: &[u64; CHUNK_WORDS], rows: &GroupRows, init: [u128; GROUP]) -> [u128; GROUP] {
     let [w0, rest @ ..] = words;
-    let [r0, r1, r2, r3] = rows;
     let w0 = u128::from(*w0);
     let [mut a, mut b, mut c, mut d] = init.map(|i| i.wrapping_add(w0));
-    for ((((&w, &c0), &c1), &c2), &c3) in rest.iter().zip(r0).zip(r1).zip(r2).zip(r3) {
+    // One word an iteration: unrolled, the compiler loses the accumulators' registers and
+    // spends two more moves a product.
+    for (&w, &[c0, c1, c2, c3]) in rest.iter().zip(rows) {
         let w = u128::from(w);
         a = a.wrapping_add(w.wrapping_mul(u128::from(c0)));
         b = b.wrapping_add(w.wrapping_mul(u128::from(c1)));
@@ -116,63 +120,47 @@ fn dot4(words: &[u64; CHUNK_WORDS], rows: [&[u64; CHUNK_WORDS]; 4], init: [u128;
     [a, b, c, d]
 }
 
-/// `w_0 + sum(w_i * row[i - 1])` for a chunk of at most [`CHUNK_WORDS`] words.
-fn dot_partial(words: &[u64], row: &[u64; CHUNK_WORDS]) -> u128 {
+/// [`dot4`] for a chunk of fewer than [`CHUNK_WORDS`] words (not empty).
+fn dot4_partial(words: &[u64], rows: &GroupRows, init: [u128; GROUP]) -> [u128; GROUP] {
     let Some((w0, rest)) = words.split_first() else {
-        return 0;
+        return init;
     };
-    let mut acc = u128::from(*w0);
-    for (&w, &c) in rest.iter().zip(row) {
-        acc = acc.wrapping_add(u128::from(w).wrapping_mul(u128::from(c)));
+    let w0 = u128::from(*w0);
+    let mut acc = init.map(|i| i.wrapping_add(w0));
+    for (&w, row) in rest.iter().zip(rows) {
+        for (a, &c) in acc.iter_mut().zip(row) {
+            *a = a.wrapping_add(u128::from(w).wrapping_mul(u128::from(c)));
+        }
     }
     acc
 }
 
-/// `n * 2^-64 mod d` as words below 2^64 (not fully reduced) for four moduli, `n` of any
-/// length (little-endian limbs): 2048-bit chunks from the top, each adding the previous
-/// scaled residue times `2^(64 * 33) mod d` (the row's last entry) to its own weighted sum
-/// before one Montgomery step. A 2048-bit `n` is one chunk.
-#[inline(always)]
-fn scaled_residues4(
-    limbs: &[u64],
-    rows: [&[u64; CHUNK_WORDS]; 4],
-    moduli: [&Modulus; 4],
-) -> [u64; 4] {
-    let mut xs: Option<[u64; 4]> = None;
+/// `n * 2^-64 mod d` as words below 2^64 (not fully reduced) for a group of four moduli, `n`
+/// of any length (little-endian limbs): 2048-bit chunks from the top, each adding the
+/// previous scaled residue times `2^(64 * 33) mod d` (the group's last row) to its own
+/// weighted sum before one Montgomery step. A 2048-bit `n` is one chunk.
+fn scaled_residues4(limbs: &[u64], rows: &GroupRows, moduli: [&Modulus; GROUP]) -> [u64; GROUP] {
+    let chain = rows.last().copied().unwrap_or([0; GROUP]);
+    let mut xs: Option<[u64; GROUP]> = None;
     for chunk in limbs.chunks(CHUNK_WORDS).rev() {
         // The carried term is one more product below 2^122: the bound of `redc` holds.
-        let init: [u128; 4] = match xs {
-            None => [0; 4],
-            Some(xs) => {
-                let mut init = [0u128; 4];
-                for ((i, x), row) in init.iter_mut().zip(xs).zip(rows) {
-                    *i = u128::from(x).wrapping_mul(u128::from(row[CHUNK_WORDS - 1]));
-                }
-                init
+        let mut init = [0u128; GROUP];
+        if let Some(xs) = xs {
+            for ((i, x), c) in init.iter_mut().zip(xs).zip(chain) {
+                *i = u128::from(x).wrapping_mul(u128::from(c));
             }
-        };
+        }
         let acc = match <&[u64; CHUNK_WORDS]>::try_from(chunk) {
             Ok(full) => dot4(full, rows, init),
-            Err(_) => {
-                let mut acc = init;
-                for (a, row) in acc.iter_mut().zip(rows) {
-                    *a = a.wrapping_add(dot_partial(chunk, row));
-                }
-                acc
-            }
+            Err(_) => dot4_partial(chunk, rows, init),
         };
-        let mut next = [0u64; 4];
+        let mut next = [0u64; GROUP];
         for ((x, acc), m) in next.iter_mut().zip(acc).zip(moduli) {
             *x = redc(acc, m);
         }
         xs = Some(next);
     }
-    xs.unwrap_or([0; 4])
-}
-
-/// [`scaled_residues4`] for one modulus.
-fn scaled_residue(limbs: &[u64], row: &[u64; CHUNK_WORDS], m: &Modulus) -> u64 {
-    scaled_residues4(limbs, [row; 4], [m; 4])[0]
+    xs.unwrap_or([0; GROUP])
 }
 
 /// Whether a divisibility test of a modulus' primes (or padding, for `x = 0`) passes.
@@ -189,36 +177,22 @@ fn any_test_passes(x: u64, tests: &[PrimeTest; PRIMES_PER_MODULUS]) -> bool {
 // The analysis of one modulus
 // ---------------------------------------------------------------------------------------------
 
-type Rows<'a> = [&'a [u64; CHUNK_WORDS]; 4];
-
-/// Runs `four` (scaled residues of four moduli) over every packed modulus, and the
+/// Runs `four` (scaled residues of a group of four moduli) over every group, then the
 /// divisibility tests on the results: the scaled residues, and whether a test passed.
 #[inline(always)]
-fn residue_pass(four: impl Fn(Rows<'_>, [&Modulus; 4]) -> [u64; 4]) -> (Vec<u64>, bool) {
+fn residue_pass(four: impl Fn(&GroupRows, [&Modulus; GROUP]) -> [u64; GROUP]) -> (Vec<u64>, bool) {
     let mut scaled = Vec::with_capacity(MODULUS_COUNT);
-    let mut hit = false;
-    let mut rows = POWER_ROWS.chunks_exact(4);
-    let mut moduli = MODULI.chunks_exact(4);
-    let mut tests = PACKED_TESTS.chunks_exact(4);
-    for ((r, m), t) in rows.by_ref().zip(moduli.by_ref()).zip(tests.by_ref()) {
-        let ([r0, r1, r2, r3], [m0, m1, m2, m3], [t0, t1, t2, t3]) = (r, m, t) else {
+    // MODULUS_COUNT is a multiple of GROUP (checked at build time): no remainder.
+    for (rows, m) in GROUP_ROWS.iter().zip(MODULI.chunks_exact(GROUP)) {
+        let [m0, m1, m2, m3] = m else {
             continue;
         };
-        let xs = four([r0, r1, r2, r3], [m0, m1, m2, m3]);
-        for (&x, t) in xs.iter().zip([t0, t1, t2, t3]) {
-            hit |= any_test_passes(x, t);
-        }
-        scaled.extend_from_slice(&xs);
+        scaled.extend_from_slice(&four(rows, [m0, m1, m2, m3]));
     }
-    for ((r, m), t) in rows
-        .remainder()
-        .iter()
-        .zip(moduli.remainder())
-        .zip(tests.remainder())
-    {
-        let [x, ..] = four([r; 4], [m; 4]);
+    // A separate loop keeps the registers of the multiplications free of test constants.
+    let mut hit = false;
+    for (&x, t) in scaled.iter().zip(&PACKED_TESTS) {
         hit |= any_test_passes(x, t);
-        scaled.push(x);
     }
     (scaled, hit)
 }
@@ -252,7 +226,7 @@ impl Residues {
         let (scaled, hit) = match <&[u64; CHUNK_WORDS]>::try_from(limbs) {
             // The common 2048-bit modulus: one chunk, nothing to chain.
             Ok(words) => residue_pass(|rows, moduli| {
-                let acc = dot4(words, rows, [0; 4]);
+                let acc = dot4(words, rows, [0; GROUP]);
                 let [m0, m1, m2, m3] = moduli;
                 let [a0, a1, a2, a3] = acc;
                 [redc(a0, m0), redc(a1, m1), redc(a2, m2), redc(a3, m3)]
@@ -339,6 +313,7 @@ pub(crate) struct FermatHit {
 }
 
 /// Runs every detector on the modulus `n` (big-endian magnitude, no leading zeros).
+#[inline(never)]
 pub(crate) fn analyse(n_be: &[u8]) -> Weakness {
     let mut out = Weakness::default();
     if n_be.is_empty() {
@@ -385,6 +360,7 @@ fn to_u128(n: &BigUint) -> u128 {
     reason = "big integers do not overflow; the u128 square of a 64-bit root fits; the \
               subtractions run only while x^2 > n, so x > 0 and x^2 >= 2x - 1"
 )]
+#[inline(never)]
 fn isqrt_and_square(n: &BigUint) -> (BigUint, BigUint) {
     let bits = n.bits();
     if bits <= 128 {
@@ -448,6 +424,7 @@ fn fermat_pass(f: usize, sp: &SmallPrime, v: u64, a: u64) -> u128 {
     clippy::arithmetic_side_effects,
     reason = "a >= ceil(sqrt(n)) makes a^2 - n >= 0, b <= a and q >= p; bit indices are < 128"
 )]
+#[inline(never)]
 fn fermat(n: &BigUint, limbs: &[u64], residues: &Residues) -> Option<FermatHit> {
     // a0 = ceil(sqrt(n)): round 0 then finds n = p^2 with b = 0.
     let (root, square) = isqrt_and_square(n);
@@ -463,8 +440,15 @@ fn fermat(n: &BigUint, limbs: &[u64], residues: &Residues) -> Option<FermatHit> 
     let mut candidates = mask.rotate_right(u32::try_from(a0_low % 128).unwrap_or(0));
     // a0 mod the moduli that hold the filter primes (the first ones).
     let mut a0_reserved = [0u64; RESERVED_MODULI];
-    for ((r, row), m) in a0_reserved.iter_mut().zip(&POWER_ROWS).zip(&MODULI) {
-        *r = unscale(scaled_residue(&a0_limbs, row, m), m);
+    let groups = GROUP_ROWS.iter().zip(MODULI.chunks_exact(GROUP));
+    for (out, (rows, m)) in a0_reserved.chunks_mut(GROUP).zip(groups) {
+        let [m0, m1, m2, m3] = m else {
+            continue;
+        };
+        let xs = scaled_residues4(&a0_limbs, rows, [m0, m1, m2, m3]);
+        for ((r, x), m) in out.iter_mut().zip(xs).zip(m) {
+            *r = unscale(x, m);
+        }
     }
     for (f, sp) in FERMAT_FILTER_PRIMES.iter().enumerate() {
         if candidates == 0 {
@@ -503,6 +487,7 @@ fn fermat(n: &BigUint, limbs: &[u64], residues: &Residues) -> Option<FermatHit> 
 // ROCA
 // ---------------------------------------------------------------------------------------------
 
+#[inline(never)]
 fn roca(residues: &Residues) -> bool {
     ROCA_SMALL_PRIMES
         .iter()
@@ -533,6 +518,7 @@ fn pow_mod(base: u64, exp: u64, sp: &SmallPrime) -> u64 {
     clippy::arithmetic_side_effects,
     reason = "k >= 3 and q = 1 (mod k) are table primes: (q - 1) / k cannot underflow or divide by 0"
 )]
+#[inline(never)]
 fn perfect_power(n: &BigUint, residues: &Residues) -> Option<u32> {
     // m > 65537 > 2^16, so m^k > 2^(16k) and k < bits / 16.
     let max_k = u32::try_from(n.bits() / 16).unwrap_or(u32::MAX);
@@ -623,14 +609,19 @@ mod tests {
             );
             let d = u128::from(m.d);
             let mut c = 1u128;
-            for (i, &w) in POWER_ROWS[k].iter().enumerate().take(CHUNK_WORDS - 1) {
+            for (i, row) in GROUP_ROWS[k / GROUP]
+                .iter()
+                .enumerate()
+                .take(CHUNK_WORDS - 1)
+            {
+                let w = row[k % GROUP];
                 c = (c << 64) % d;
                 assert_eq!(u128::from(w), c, "row {k} entry {i}");
             }
             c = (c << 64) % d;
             c = (c << 64) % d;
             assert_eq!(
-                u128::from(POWER_ROWS[k][CHUNK_WORDS - 1]),
+                u128::from(GROUP_ROWS[k / GROUP][CHUNK_WORDS - 1][k % GROUP]),
                 c,
                 "row {k} chain"
             );

@@ -107,7 +107,7 @@ const fn prime_test(p: u32) -> PrimeTest {
 /// Every packed modulus is below this bound. 2^58 leaves the headroom for the residue pass:
 /// 32 products of a 64-bit word by a table entry below 2^58, plus one word, stay below
 /// `2^127 + 2^64`, and one Montgomery step on that sum stays below 2^128 (see
-/// `weak::scaled_residue`).
+/// `weak::dot4`).
 pub(super) const MODULUS_BOUND: u64 = 1 << 58;
 
 /// The odd primes up to 167 (the primorial of Infineon's smallest `M` is 2 * ... * 167) are
@@ -275,33 +275,48 @@ const MODULI_CONST: [Modulus; MODULUS_COUNT] = moduli();
 /// The packed moduli.
 pub(super) static MODULI: [Modulus; MODULUS_COUNT] = MODULI_CONST;
 
-/// For each modulus `d`: entries `0..31` are `2^(64 (i + 1)) mod d` (the weights of words
-/// 1 to 31 of a chunk; word 0 has weight 1), entry 31 is `2^(64 * 33) mod d`, the weight of
-/// the scaled residue of the chunks above (`2^2048` for the chunk, times `2^64` to undo the
-/// Montgomery step's `2^-64`).
-const fn power_rows() -> [[u64; CHUNK_WORDS]; MODULUS_COUNT] {
-    let mut out = [[0u64; CHUNK_WORDS]; MODULUS_COUNT];
+/// Moduli are processed four at a time (four independent dependency chains in the residue
+/// pass); the packing happens to give a multiple of four, which the build checks.
+pub(super) const GROUP: usize = 4;
+
+/// The number of groups of [`GROUP`] moduli.
+pub(super) const GROUP_COUNT: usize = MODULUS_COUNT / GROUP;
+
+const _: () = assert!(
+    MODULUS_COUNT % GROUP == 0,
+    "the residue pass wants whole groups"
+);
+
+/// The weights of a group of four moduli `d_j = MODULI[4 g + j]`, interleaved so that the
+/// residue pass reads one row of four per word of `n`: row `i < 31` holds
+/// `2^(64 (i + 1)) mod d_j` (the weights of words 1 to 31 of a chunk; word 0 has weight 1),
+/// row 31 holds `2^(64 * 33) mod d_j`, the weight of the scaled residue of the chunks above
+/// (`2^2048` for the chunk, times `2^64` to undo the Montgomery step's `2^-64`).
+const fn group_rows() -> [[[u64; GROUP]; CHUNK_WORDS]; GROUP_COUNT] {
+    let mut out = [[[0u64; GROUP]; CHUNK_WORDS]; GROUP_COUNT];
     let mut k = 0;
     while k < MODULUS_COUNT {
+        let (g, j) = (k / GROUP, k % GROUP);
         let d = MODULI_CONST[k].d as u128;
         let mut c: u128 = 1;
         let mut i = 0;
         while i < CHUNK_WORDS - 1 {
             c = (c << 64) % d;
-            out[k][i] = c as u64;
+            out[g][i][j] = c as u64;
             i += 1;
         }
         // c = 2^(64 * 31); two more steps give 2^(64 * 33).
         c = (c << 64) % d;
         c = (c << 64) % d;
-        out[k][CHUNK_WORDS - 1] = c as u64;
+        out[g][CHUNK_WORDS - 1][j] = c as u64;
         k += 1;
     }
     out
 }
 
-/// The weights of each modulus (see [`power_rows`]); 1682 rows of 256 bytes.
-pub(super) static POWER_ROWS: [[u64; CHUNK_WORDS]; MODULUS_COUNT] = power_rows();
+/// The weights of every group (see [`group_rows`]): 423 groups of 1 KB, read sequentially
+/// once per key.
+pub(super) static GROUP_ROWS: [[[u64; GROUP]; CHUNK_WORDS]; GROUP_COUNT] = group_rows();
 
 const fn packed_primes() -> [u32; ODD_PRIME_COUNT] {
     let mut out = [0u32; ODD_PRIME_COUNT];

@@ -43,10 +43,10 @@ mod tables;
 
 pub(crate) use tables::SMALL_PRIME_BOUND;
 use tables::{
-    CHUNK_WORDS, FERMAT_FILTER_PRIMES, FERMAT_MASK_OFFSETS, FERMAT_MASKS, GROUP, GROUP_ROWS,
-    MODULI, MODULUS_COUNT, Modulus, PACKED_PRIMES, PACKED_TESTS, POWER_FILTER_PRIMES,
-    POWER_FILTERS, PRIMES_PER_MODULUS, PrimeTest, RESERVED_MODULI, ROCA_MASKS, ROCA_SMALL_PRIMES,
-    SQUARE_MASKS_128, SmallPrime,
+    CHUNK_LIMBS, FERMAT_FILTER_PRIMES, FERMAT_MASK_OFFSETS, FERMAT_MASKS, GROUP, GROUPS, Group,
+    LIMB_BITS, MODULI, MODULUS_COUNT, Modulus, PACKED_PRIMES, PACKED_TESTS, PAIRS,
+    POWER_FILTER_PRIMES, POWER_FILTERS, PRIMES_PER_MODULUS, PrimeTest, RESERVED_MODULI, ROCA_MASKS,
+    ROCA_SMALL_PRIMES, SQUARE_MASKS_128, SmallPrime,
 };
 #[cfg(test)]
 use tables::{MODULUS_OF_PRIME, ODD_PRIMES};
@@ -94,73 +94,107 @@ fn reduce(x: u64, sp: &SmallPrime) -> u64 {
     if r >= p { r.wrapping_sub(p) } else { r }
 }
 
-/// The weights of a group of four moduli (see [`tables::GROUP_ROWS`]).
-type GroupRows = [[u64; GROUP]; CHUNK_WORDS];
+/// `n` as chunks of [`PAIRS`] pairs of little-endian 61-bit limbs (zero-padded to whole
+/// chunks, at least one), with each chunk's `sum(x_(2k) * x_(2k+1))`.
+struct Chunks {
+    pairs: Vec<[u64; 2]>,
+    self_products: Vec<u128>,
+}
 
-/// Four weighted sums `init_j + w_0 + sum(w_i * rows[i - 1][j])` of one full chunk: four
-/// independent dependency chains, the eight accumulator words in registers, one row of four
-/// weights read per word (four instructions a product: load, multiply, add, add with carry).
+impl Chunks {
+    #[allow(
+        clippy::arithmetic_side_effects,
+        clippy::cast_possible_truncation,
+        reason = "have < 61 before a word is added (so the shift stays below 2^125) and at most \
+                  124 after; the products of two 61-bit limbs are below 2^122, 17 of them below \
+                  2^127; the cast keeps the low word on purpose"
+    )]
+    fn new(words: &[u64]) -> Self {
+        const MASK: u64 = u64::MAX >> (64 - LIMB_BITS);
+        let bits = words.len().saturating_mul(64);
+        let chunks = bits
+            .div_ceil(LIMB_BITS as usize)
+            .div_ceil(CHUNK_LIMBS)
+            .max(1);
+        let count = chunks.saturating_mul(PAIRS);
+        let mut pairs = Vec::with_capacity(count);
+        let mut words = words.iter();
+        let (mut acc, mut have) = (0u128, 0u32);
+        let mut next = || {
+            if have < LIMB_BITS
+                && let Some(&w) = words.next()
+            {
+                acc |= u128::from(w) << have;
+                have += 64;
+            }
+            let limb = acc as u64 & MASK;
+            acc >>= LIMB_BITS;
+            have = have.saturating_sub(LIMB_BITS);
+            limb
+        };
+        while pairs.len() < count {
+            let lo = next();
+            pairs.push([lo, next()]);
+        }
+        let self_products = pairs
+            .chunks(PAIRS)
+            .map(|c| c.iter().map(|&[a, b]| u128::from(a) * u128::from(b)).sum())
+            .collect();
+        Self {
+            pairs,
+            self_products,
+        }
+    }
+}
+
+/// Four sums `sum((x_(2k) + y_(2k+1)) * (x_(2k+1) + y_(2k)))` over the limb pairs of one
+/// chunk, `y_i` the weights of a group's four moduli: Winograd's inner product, one
+/// multiplication per pair of limbs instead of one per limb. Expanded, the sum is
+/// `sum(x_i y_i)` (the chunk mod `d`, up to multiples of `d`) plus `sum(x_(2k) x_(2k+1))` (the
+/// same for every modulus: [`Chunks`] has it) plus `sum(y_(2k) y_(2k+1))` (a table constant).
 ///
-/// Each product is below `2^64 * 2^58 = 2^122`; 31 of them plus `w_0` plus an `init` below
-/// 2^122 stay below `2^127 + 2^64`.
+/// Each factor is below `2^61 + 2^58`, each product below `1.27 * 2^122`, the 17 products
+/// below `2^126.5`: no overflow, and the sum is at least the limbs' own products.
 #[inline(always)]
-fn dot4(words: &[u64; CHUNK_WORDS], rows: &GroupRows, init: [u128; GROUP]) -> [u128; GROUP] {
-    let [w0, rest @ ..] = words;
-    let w0 = u128::from(*w0);
-    let [mut a, mut b, mut c, mut d] = init.map(|i| i.wrapping_add(w0));
-    // One word an iteration: unrolled, the compiler loses the accumulators' registers and
-    // spends two more moves a product.
-    for (&w, &[c0, c1, c2, c3]) in rest.iter().zip(rows) {
-        let w = u128::from(w);
-        a = a.wrapping_add(w.wrapping_mul(u128::from(c0)));
-        b = b.wrapping_add(w.wrapping_mul(u128::from(c1)));
-        c = c.wrapping_add(w.wrapping_mul(u128::from(c2)));
-        d = d.wrapping_add(w.wrapping_mul(u128::from(c3)));
+fn chunk4(chunk: &[[u64; 2]; PAIRS], g: &Group) -> [u128; GROUP] {
+    let (mut a, mut b, mut c, mut d) = (0u128, 0u128, 0u128, 0u128);
+    for (&[x0, x1], &[[u0, v0], [u1, v1], [u2, v2], [u3, v3]]) in chunk.iter().zip(&g.pairs) {
+        // Limbs below 2^61 plus weights below 2^58: no carry out of 64 bits.
+        let f = |u: u64, v: u64| {
+            u128::from(x0.wrapping_add(u)).wrapping_mul(u128::from(x1.wrapping_add(v)))
+        };
+        a = a.wrapping_add(f(u0, v0));
+        b = b.wrapping_add(f(u1, v1));
+        c = c.wrapping_add(f(u2, v2));
+        d = d.wrapping_add(f(u3, v3));
     }
     [a, b, c, d]
 }
 
-/// [`dot4`] for a chunk of fewer than [`CHUNK_WORDS`] words (not empty).
-fn dot4_partial(words: &[u64], rows: &GroupRows, init: [u128; GROUP]) -> [u128; GROUP] {
-    let Some((w0, rest)) = words.split_first() else {
-        return init;
-    };
-    let w0 = u128::from(*w0);
-    let mut acc = init.map(|i| i.wrapping_add(w0));
-    for (&w, row) in rest.iter().zip(rows) {
-        for (a, &c) in acc.iter_mut().zip(row) {
-            *a = a.wrapping_add(u128::from(w).wrapping_mul(u128::from(c)));
-        }
-    }
-    acc
-}
-
-/// `n * 2^-64 mod d` as words below 2^64 (not fully reduced) for a group of four moduli, `n`
-/// of any length (little-endian limbs): 2048-bit chunks from the top, each adding the
-/// previous scaled residue times `2^(64 * 33) mod d` (the group's last row) to its own
-/// weighted sum before one Montgomery step. A 2048-bit `n` is one chunk.
-fn scaled_residues4(limbs: &[u64], rows: &GroupRows, moduli: [&Modulus; GROUP]) -> [u64; GROUP] {
-    let chain = rows.last().copied().unwrap_or([0; GROUP]);
-    let mut xs: Option<[u64; GROUP]> = None;
-    for chunk in limbs.chunks(CHUNK_WORDS).rev() {
-        // The carried term is one more product below 2^122: the bound of `redc` holds.
-        let mut init = [0u128; GROUP];
-        if let Some(xs) = xs {
-            for ((i, x), c) in init.iter_mut().zip(xs).zip(chain) {
-                *i = u128::from(x).wrapping_mul(u128::from(c));
-            }
-        }
-        let acc = match <&[u64; CHUNK_WORDS]>::try_from(chunk) {
-            Ok(full) => dot4(full, rows, init),
-            Err(_) => dot4_partial(chunk, rows, init),
+/// `n * 2^-64 mod d` as words below 2^64 (not fully reduced) for a group of four moduli:
+/// chunks from the top, each one's [`chunk4`] sum minus the limbs' own products, plus the
+/// table's correction and the previous chunk's scaled residue times its weight, then one
+/// Montgomery step. A 2048-bit `n` is one chunk.
+fn scaled_residues4(chunks: &Chunks, g: &Group, moduli: [&Modulus; GROUP]) -> [u64; GROUP] {
+    let mut xs = [0u64; GROUP];
+    let full = chunks.pairs.chunks_exact(PAIRS).zip(&chunks.self_products);
+    for (chunk, &own) in full.rev() {
+        let Ok(chunk) = <&[[u64; 2]; PAIRS]>::try_from(chunk) else {
+            continue;
         };
-        let mut next = [0u64; GROUP];
-        for ((x, acc), m) in next.iter_mut().zip(acc).zip(moduli) {
-            *x = redc(acc, m);
+        let sums = chunk4(chunk, g);
+        let terms = sums.iter().zip(g.fix).zip(g.chain).zip(moduli);
+        for (x, (((&sum, fix), chain), m)) in xs.iter_mut().zip(terms) {
+            // sum >= own (see chunk4); with the fix (< 2^58) and the carried term (< 2^122)
+            // the total stays below 2^127: the bound of `redc` holds.
+            let total = sum
+                .wrapping_sub(own)
+                .wrapping_add(u128::from(fix))
+                .wrapping_add(u128::from(*x).wrapping_mul(u128::from(chain)));
+            *x = redc(total, m);
         }
-        xs = Some(next);
     }
-    xs.unwrap_or([0; GROUP])
+    xs
 }
 
 /// Whether a divisibility test of a modulus' primes (or padding, for `x = 0`) passes.
@@ -177,17 +211,33 @@ fn any_test_passes(x: u64, tests: &[PrimeTest; PRIMES_PER_MODULUS]) -> bool {
 // The analysis of one modulus
 // ---------------------------------------------------------------------------------------------
 
-/// Runs `four` (scaled residues of a group of four moduli) over every group, then the
-/// divisibility tests on the results: the scaled residues, and whether a test passed.
-#[inline(always)]
-fn residue_pass(four: impl Fn(&GroupRows, [&Modulus; GROUP]) -> [u64; GROUP]) -> (Vec<u64>, bool) {
-    let mut scaled = Vec::with_capacity(MODULUS_COUNT);
+/// The scaled residues of `n` for every group, then the divisibility tests on them: the
+/// scaled residues, and whether a test passed.
+fn residue_pass(chunks: &Chunks) -> (Vec<u64>, bool) {
+    let mut scaled = vec![0u64; MODULUS_COUNT];
     // MODULUS_COUNT is a multiple of GROUP (checked at build time): no remainder.
-    for (rows, m) in GROUP_ROWS.iter().zip(MODULI.chunks_exact(GROUP)) {
-        let [m0, m1, m2, m3] = m else {
-            continue;
-        };
-        scaled.extend_from_slice(&four(rows, [m0, m1, m2, m3]));
+    let groups = scaled
+        .chunks_exact_mut(GROUP)
+        .zip(GROUPS.iter().zip(MODULI.chunks_exact(GROUP)));
+    if let (Ok(chunk), [own]) = (
+        <&[[u64; 2]; PAIRS]>::try_from(chunks.pairs.as_slice()),
+        chunks.self_products.as_slice(),
+    ) {
+        // One chunk (keys up to 2074 bits): nothing to carry, a straight loop.
+        for (out, (g, m)) in groups {
+            let sums = chunk4(chunk, g);
+            for (x, ((&sum, fix), m)) in out.iter_mut().zip(sums.iter().zip(g.fix).zip(m)) {
+                // sum >= own (see chunk4); plus the fix (< 2^58): below 2^127.
+                *x = redc(sum.wrapping_sub(*own).wrapping_add(u128::from(fix)), m);
+            }
+        }
+    } else {
+        for (out, (g, m)) in groups {
+            let [m0, m1, m2, m3] = m else {
+                continue;
+            };
+            out.copy_from_slice(&scaled_residues4(chunks, g, [m0, m1, m2, m3]));
+        }
     }
     // A separate loop keeps the registers of the multiplications free of test constants.
     let mut hit = false;
@@ -223,16 +273,7 @@ pub(crate) struct Residues {
 impl Residues {
     /// Runs the residue pass (the expensive part) and the divisibility tests.
     pub(crate) fn new(limbs: &[u64]) -> Self {
-        let (scaled, hit) = match <&[u64; CHUNK_WORDS]>::try_from(limbs) {
-            // The common 2048-bit modulus: one chunk, nothing to chain.
-            Ok(words) => residue_pass(|rows, moduli| {
-                let acc = dot4(words, rows, [0; GROUP]);
-                let [m0, m1, m2, m3] = moduli;
-                let [a0, a1, a2, a3] = acc;
-                [redc(a0, m0), redc(a1, m1), redc(a2, m2), redc(a3, m3)]
-            }),
-            Err(_) => residue_pass(|rows, moduli| scaled_residues4(limbs, rows, moduli)),
-        };
+        let (scaled, hit) = residue_pass(&Chunks::new(limbs));
         let mut reserved = [0u64; RESERVED_MODULI];
         for ((r, &x), m) in reserved.iter_mut().zip(&scaled).zip(&MODULI) {
             *r = unscale(x, m);
@@ -440,12 +481,13 @@ fn fermat(n: &BigUint, limbs: &[u64], residues: &Residues) -> Option<FermatHit> 
     let mut candidates = mask.rotate_right(u32::try_from(a0_low % 128).unwrap_or(0));
     // a0 mod the moduli that hold the filter primes (the first ones).
     let mut a0_reserved = [0u64; RESERVED_MODULI];
-    let groups = GROUP_ROWS.iter().zip(MODULI.chunks_exact(GROUP));
-    for (out, (rows, m)) in a0_reserved.chunks_mut(GROUP).zip(groups) {
+    let a0_chunks = Chunks::new(&a0_limbs);
+    let groups = GROUPS.iter().zip(MODULI.chunks_exact(GROUP));
+    for (out, (g, m)) in a0_reserved.chunks_mut(GROUP).zip(groups) {
         let [m0, m1, m2, m3] = m else {
             continue;
         };
-        let xs = scaled_residues4(&a0_limbs, rows, [m0, m1, m2, m3]);
+        let xs = scaled_residues4(&a0_chunks, g, [m0, m1, m2, m3]);
         for ((r, x), m) in out.iter_mut().zip(xs).zip(m) {
             *r = unscale(x, m);
         }
@@ -608,22 +650,25 @@ mod tests {
                     % u128::from(m.d)
             );
             let d = u128::from(m.d);
-            let mut c = 1u128;
-            for (i, row) in GROUP_ROWS[k / GROUP]
-                .iter()
-                .enumerate()
-                .take(CHUNK_WORDS - 1)
-            {
-                let w = row[k % GROUP];
-                c = (c << 64) % d;
-                assert_eq!(u128::from(w), c, "row {k} entry {i}");
+            let (g, j) = (&GROUPS[k / GROUP], k % GROUP);
+            let y: Vec<u128> = (0..CHUNK_LIMBS)
+                .map(|i| (0..i).fold(1 % d, |acc, _| acc * ((1u128 << LIMB_BITS) % d) % d))
+                .collect();
+            let mut own = 0u128;
+            for p in 0..PAIRS {
+                assert_eq!(
+                    g.pairs[p][j].map(u128::from),
+                    [y[2 * p + 1], y[2 * p]],
+                    "group {k} pair {p}"
+                );
+                own = (own + y[2 * p] * y[2 * p + 1]) % d;
             }
-            c = (c << 64) % d;
-            c = (c << 64) % d;
+            assert_eq!((u128::from(g.fix[j]) + own) % d, 0, "fix {k}");
+            let top = y[CHUNK_LIMBS - 1] * ((1u128 << LIMB_BITS) % d) % d;
             assert_eq!(
-                u128::from(GROUP_ROWS[k / GROUP][CHUNK_WORDS - 1][k % GROUP]),
-                c,
-                "row {k} chain"
+                u128::from(g.chain[j]),
+                top * ((1u128 << 64) % d) % d,
+                "chain {k}"
             );
             assert!(range.len() <= PRIMES_PER_MODULUS);
             for (i, t) in PACKED_TESTS[k].iter().enumerate() {

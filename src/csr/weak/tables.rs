@@ -105,9 +105,9 @@ const fn prime_test(p: u32) -> PrimeTest {
 // ---------------------------------------------------------------------------------------------
 
 /// Every packed modulus is below this bound. 2^58 leaves the headroom for the residue pass:
-/// 32 products of a 64-bit word by a table entry below 2^58, plus one word, stay below
-/// `2^127 + 2^64`, and one Montgomery step on that sum stays below 2^128 (see
-/// `weak::dot4`).
+/// 17 products of two sums `limb + weight < 2^61 + 2^58`, plus two more terms below 2^122,
+/// stay below 2^127, and one Montgomery step on that sum stays below 2^128 (see
+/// `weak::chunk4`).
 pub(super) const MODULUS_BOUND: u64 = 1 << 58;
 
 /// The odd primes up to 167 (the primorial of Infineon's smallest `M` is 2 * ... * 167) are
@@ -222,8 +222,15 @@ const PACKING: Packing = pack();
 /// The number of packed moduli.
 pub(super) const MODULUS_COUNT: usize = PACKING.count;
 
-/// Words of `n` per chunk of the residue pass (2048 bits: one chunk for the common key).
-pub(super) const CHUNK_WORDS: usize = 32;
+/// Bits per limb of `n` in the residue pass: 61, so that a limb plus a weight below 2^58
+/// stays below `2^61 + 2^58` and the product of two such sums below `1.27 * 2^122`.
+pub(super) const LIMB_BITS: u32 = 61;
+
+/// Limb pairs per chunk: 17 pairs of 61-bit limbs, 2074 bits, one chunk for a 2048-bit key.
+pub(super) const PAIRS: usize = 17;
+
+/// Limbs per chunk.
+pub(super) const CHUNK_LIMBS: usize = 2 * PAIRS;
 
 /// A product of odd primes below [`MODULUS_BOUND`], with its Montgomery constants.
 #[derive(Debug, Clone, Copy)]
@@ -283,40 +290,61 @@ pub(super) const GROUP: usize = 4;
 pub(super) const GROUP_COUNT: usize = MODULUS_COUNT / GROUP;
 
 const _: () = assert!(
-    MODULUS_COUNT % GROUP == 0,
+    MODULUS_COUNT.is_multiple_of(GROUP),
     "the residue pass wants whole groups"
 );
 
-/// The weights of a group of four moduli `d_j = MODULI[4 g + j]`, interleaved so that the
-/// residue pass reads one row of four per word of `n`: row `i < 31` holds
-/// `2^(64 (i + 1)) mod d_j` (the weights of words 1 to 31 of a chunk; word 0 has weight 1),
-/// row 31 holds `2^(64 * 33) mod d_j`, the weight of the scaled residue of the chunks above
-/// (`2^2048` for the chunk, times `2^64` to undo the Montgomery step's `2^-64`).
-const fn group_rows() -> [[[u64; GROUP]; CHUNK_WORDS]; GROUP_COUNT] {
-    let mut out = [[[0u64; GROUP]; CHUNK_WORDS]; GROUP_COUNT];
+/// The residue pass's constants for a group of four moduli `d_j = MODULI[4 g + j]`, with
+/// `y_i = 2^(61 i) mod d_j` the weight of limb `i` of a chunk (Winograd's inner product: see
+/// `weak::chunk4`).
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Group {
+    /// `pairs[k][j] = [y_(2k+1), y_(2k)]`: what is added to limb `2k` and to limb `2k + 1`.
+    pub(super) pairs: [[[u64; 2]; GROUP]; PAIRS],
+    /// `-sum(y_(2k) * y_(2k+1)) mod d_j`: removes the weights' own products.
+    pub(super) fix: [u64; GROUP],
+    /// `2^(64 + 61 * 34) mod d_j`: the weight of the scaled residue (`* 2^-64`) of the chunks
+    /// above.
+    pub(super) chain: [u64; GROUP],
+}
+
+const fn groups() -> [Group; GROUP_COUNT] {
+    let mut out = [Group {
+        pairs: [[[0; 2]; GROUP]; PAIRS],
+        fix: [0; GROUP],
+        chain: [0; GROUP],
+    }; GROUP_COUNT];
     let mut k = 0;
     while k < MODULUS_COUNT {
         let (g, j) = (k / GROUP, k % GROUP);
         let d = MODULI_CONST[k].d as u128;
-        let mut c: u128 = 1;
-        let mut i = 0;
-        while i < CHUNK_WORDS - 1 {
-            c = (c << 64) % d;
-            out[g][i][j] = c as u64;
+        let step = (1u128 << LIMB_BITS) % d;
+        let mut y = [0u128; CHUNK_LIMBS];
+        y[0] = 1 % d;
+        let mut i = 1;
+        while i < CHUNK_LIMBS {
+            y[i] = y[i - 1] * step % d;
             i += 1;
         }
-        // c = 2^(64 * 31); two more steps give 2^(64 * 33).
-        c = (c << 64) % d;
-        c = (c << 64) % d;
-        out[g][CHUNK_WORDS - 1][j] = c as u64;
+        let mut sum = 0u128;
+        let mut p = 0;
+        while p < PAIRS {
+            out[g].pairs[p][j] = [y[2 * p + 1] as u64, y[2 * p] as u64];
+            sum = (sum + y[2 * p] * y[2 * p + 1]) % d;
+            p += 1;
+        }
+        out[g].fix[j] = ((d - sum) % d) as u64;
+        // 2^(61 * 34) = y[33] * step; then times 2^64.
+        let top = y[CHUNK_LIMBS - 1] * step % d;
+        out[g].chain[j] = (top * ((1u128 << 64) % d) % d) as u64;
         k += 1;
     }
     out
 }
 
-/// The weights of every group (see [`group_rows`]): 423 groups of 1 KB, read sequentially
-/// once per key.
-pub(super) static GROUP_ROWS: [[[u64; GROUP]; CHUNK_WORDS]; GROUP_COUNT] = group_rows();
+/// The constants of every group (see [`Group`]): 423 groups of 1152 bytes, read
+/// sequentially once per key.
+pub(super) static GROUPS: [Group; GROUP_COUNT] = groups();
 
 const fn packed_primes() -> [u32; ODD_PRIME_COUNT] {
     let mut out = [0u32; ODD_PRIME_COUNT];

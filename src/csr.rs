@@ -79,14 +79,14 @@
 //! name rules. ECDSA keys need no such analysis, so the EC lint is the verification plus
 //! 3 to 8%.
 //!
-//! In wall-clock time the RSA gap is wider, 3.1x to 3.6x on the shared machine: natively aws-lc-rs runs its ADX/BMI2
-//! Montgomery code (`bn_sqrx8x_internal`), which valgrind does not select (it counts the
-//! generic `bn_sqr8x_internal`), so the verification is faster per counted instruction than
-//! the lint's portable 64-bit multiplications, and the residue pass streams its 487 KB table
-//! once per key. Closing the gap to 2x would take more bits multiplied per instruction than
-//! portable 64-bit code offers (vector lanes picked at run time need `unsafe` to call, which
-//! the crate forbids); the trial division by every prime up to 65537 is what the issue asks
-//! for, and stays.
+//! In wall-clock time the RSA gap is wider, 3.1x to 3.6x on the shared machine: natively
+//! aws-lc-rs runs its ADX/BMI2 Montgomery code (`bn_sqrx8x_internal`), which valgrind does
+//! not select (it counts the generic `bn_sqr8x_internal`), so the verification is faster per
+//! counted instruction than the lint's portable 64-bit multiplications, and the residue pass
+//! streams its 487 KB table once per key. Closing the gap to 2x would take more bits
+//! multiplied per instruction than portable 64-bit code offers (vector lanes picked at run
+//! time need `unsafe` to call, which the crate forbids); the trial division by every prime up
+//! to 65537 is what the issue asks for, and stays.
 
 mod blocklist;
 mod der;

@@ -14,19 +14,26 @@
 //!
 //! Run: `cargo bench --bench csr_lint -- --warm-up-time 1 --measurement-time 3`
 //!
-//! Measured on the project machine (2 shared cores, Xeon 2.5 GHz, load 3-4 from other jobs,
-//! so the timings vary by 20-40% between runs; median of the criterion estimate):
+//! Measured on the project machine (2 shared vCPUs, Xeon 2.5 GHz with ADX/AVX-512, load 5.5
+//! to 7 from other jobs at the time, so the timings vary by 20-40% between runs; median of
+//! the criterion estimate, 2026-11-22):
 //!
 //! | CSR | lint | aws-lc-rs verify | ring verify | lint / fastest |
 //! |---|---|---|---|---|
-//! | RSA-2048 / SHA-256 | 122 µs | 29.7 µs | 30.6 µs | 4.1x (goal 2x: missed) |
-//! | P-256 / SHA-256 | 77.5 µs | 74.5 µs | 70.5 µs | 1.10x (goal 1.5x: met) |
-//! | P-384 / SHA-384 | 286 µs | 315 µs | 1627 µs | 0.91x (goal 1.5x: met) |
+//! | RSA-2048 / SHA-256 | 165 µs | 53.8 µs | 74.4 µs | 3.1x (goal 2x: missed) |
+//! | P-256 / SHA-256 | 117 µs | 99.3 µs | 105 µs | 1.18x (goal 1.5x: met) |
+//! | P-384 / SHA-384 | 469 µs | 422 µs | 1825 µs | 1.11x (goal 1.5x: met) |
 //!
-//! Instruction counts (callgrind, stable): RSA 1.11 M vs 0.32 M (3.5x), P-256 0.80 M vs
-//! 0.74 M (1.09x), P-384 2.55 M vs 2.48 M (1.03x). What the RSA lint spends is broken down in
-//! the [`sectigo_codec::csr`] module documentation: the trial division by every prime up to
-//! 65537 alone costs about 1.5 verifications.
+//! `examples/csrprof.rs rsa both 300` (best of 15 alternating batches, same load) gave
+//! 103 µs vs 31.4 µs (3.3x) for this version and 135 µs vs 27.3 µs (4.9x) for the previous
+//! weak-key pass.
+//!
+//! Instruction counts (callgrind, stable): RSA 0.744 M vs 0.320 M (2.32x), P-256 0.795 M vs
+//! 0.736 M (1.08x), P-384 2.54 M vs 2.47 M (1.03x). Under valgrind aws-lc runs its generic
+//! Montgomery code, natively its ADX/BMI2 code, which is why the RSA time ratio is wider than
+//! the instruction ratio. What the RSA lint spends is broken down in the
+//! [`sectigo_codec::csr`] module documentation: the trial division by every prime up to 65537
+//! alone costs about 0.85 verifications in instructions.
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -102,7 +109,8 @@ fn bench(c: &mut Criterion) {
         );
 
         let mut group = c.benchmark_group(format!("csr/{name}"));
-        group.throughput(Throughput::Elements(1));
+        // Bytes of PEM text per call (issue #5 asks for Throughput::Bytes); one CSR per call.
+        group.throughput(Throughput::Bytes(u64::try_from(pem_text.len()).unwrap()));
         group.bench_function("lint", |b| {
             b.iter(|| lint_csr(black_box(pem_text), &policy))
         });

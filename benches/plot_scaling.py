@@ -54,7 +54,11 @@ def fmt_time(ns):
 
 
 def fmt_bytes(b):
-    return f"{b / 1024:.0f} KB" if b >= 1024 else f"{b} B"
+    if b >= 1024 * 1024:
+        return f"{b / 1024 / 1024:.3g} MiB"
+    if b >= 1000 * 1024:
+        return f"{b / 1024 / 1024:.2f} MiB"
+    return f"{b / 1024:.3g} KiB" if b >= 1024 else f"{b} B"
 
 
 # Markdown table for BENCHMARKS.md.
@@ -70,13 +74,15 @@ for name in sorted(series):
 
 # ---- SVG ----
 COLOURS = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf"]
-W, H = 1100, 490
+W, H = 1100, 510
 PW, PH = 430, 330  # plot area of each panel
 panels = [(70, 60), (600, 60)]
 all_b = [b for p in series.values() for b, _ in p]
 all_t = [t for p in series.values() for _, t in p]
 all_r = [t / b for p in series.values() for b, t in p]
-bx0, bx1 = math.floor(math.log10(min(all_b))), math.ceil(math.log10(max(all_b)))
+# x: from just below the smallest body to just above the largest, ticks at powers of 4 KiB.
+bx0, bx1 = math.log10(min(all_b) / 1.25), math.log10(max(all_b) * 1.25)
+x_ticks = [1024 * 4**k for k in range(12) if min(all_b) / 1.25 <= 1024 * 4**k <= max(all_b) * 1.25]
 ty0, ty1 = math.floor(math.log10(min(all_t))), math.ceil(math.log10(max(all_t)))
 ry0, ry1 = math.floor(math.log10(min(all_r))), math.ceil(math.log10(max(all_r)))
 
@@ -105,10 +111,10 @@ ranges = [(ty0, ty1), (ry0, ry1)]
 for (px, py), title, (lo, hi) in zip(panels, titles, ranges):
     svg.append(f'<text x="{px + PW / 2}" y="{py - 10}" text-anchor="middle">{title}</text>')
     svg.append(f'<rect x="{px}" y="{py}" width="{PW}" height="{PH}" fill="none" stroke="#444"/>')
-    for e in range(bx0, bx1 + 1):
-        x = sx(px, 10**e)
+    for b in x_ticks:
+        x = sx(px, b)
         svg.append(f'<line x1="{x:.1f}" y1="{py}" x2="{x:.1f}" y2="{py + PH}" stroke="#ddd"/>')
-        svg.append(f'<text x="{x:.1f}" y="{py + PH + 16}" text-anchor="middle">{fmt_bytes(10**e)}</text>')
+        svg.append(f'<text x="{x:.1f}" y="{py + PH + 16}" text-anchor="middle">{fmt_bytes(b)}</text>')
     for e in range(lo, hi + 1):
         y = sy(py, 10**e, lo, hi)
         label = fmt_time(10**e) if title.startswith("time") else f"{10.0**e:g}"
@@ -140,8 +146,8 @@ for i, name in enumerate(sorted(series)):
             svg.append(
                 f'<circle cx="{sx(px, b):.1f}" cy="{sy(py, value(b, t), lo, hi):.1f}" r="3" fill="{colour}"/>'
             )
-    lx = 70 + (i % 4) * 255
-    ly = legend_y + (i // 4) * 18
+    lx = 70 + (i % 3) * 340
+    ly = legend_y + (i // 3) * 18
     svg.append(f'<line x1="{lx}" y1="{ly - 4}" x2="{lx + 22}" y2="{ly - 4}" stroke="{colour}" stroke-width="3"/>')
     svg.append(f'<text x="{lx + 28}" y="{ly}">{esc(name)} (slope {slope(p):.2f})</text>')
 svg.append(

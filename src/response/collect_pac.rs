@@ -165,7 +165,9 @@ impl CollectPacResponse {
     }
 
     /// The newline body the server would have sent for this value (`responseEncoding=0`):
-    /// the status, the validity line when both dates are set, and the certificates as PEM
+    /// the status, the validity line when both dates are set (`DD/MM/YYYY DD/MM/YYYY` when
+    /// they cover whole days, 00:00:00 to 23:59:59, as the documented shape means; UNIX
+    /// seconds otherwise, so that no time of day is lost), and the certificates as PEM
     /// blocks, end-entity first.
     ///
     /// ```
@@ -179,9 +181,17 @@ impl CollectPacResponse {
     pub fn to_lines(&self) -> String {
         let mut out = format!("{}\n", self.status.code());
         if let (Some(start), Some(end)) = (self.not_before, self.not_after) {
-            out.push_str(&dmy(start));
-            out.push(' ');
-            out.push_str(&dmy(end));
+            // The documented `DD/MM/YYYY` pair means 00:00:00 to 23:59:59; any other time of
+            // day only survives in the UNIX-seconds shape (the server's other form).
+            let whole_days =
+                start.unix().rem_euclid(86_400) == 0 && end.unix().rem_euclid(86_400) == 86_399;
+            if whole_days {
+                out.push_str(&dmy(start));
+                out.push(' ');
+                out.push_str(&dmy(end));
+            } else {
+                out.push_str(&format!("{} {}", start.unix(), end.unix()));
+            }
             out.push('\n');
         }
         for (cert, _) in self.certificates.iter() {
@@ -204,7 +214,10 @@ fn validity(text: &str) -> Option<(Timestamp, Timestamp)> {
             .and_then(Timestamp::from_unix)?;
         return Some((start, end));
     }
-    let unix = |s: &str| s.bytes().all(|c| c.is_ascii_digit());
+    let unix = |s: &str| {
+        let digits = s.strip_prefix('-').unwrap_or(s);
+        !digits.is_empty() && digits.bytes().all(|c| c.is_ascii_digit())
+    };
     if unix(a) && unix(b) {
         return Some((
             Timestamp::parse_unix(a).ok()?,
@@ -236,7 +249,32 @@ mod tests {
         assert_eq!(b.to_string(), "2014-05-13T23:59:59Z");
         assert_eq!(dmy(b), "13/05/2014");
         assert!(validity("14/05/2013").is_none());
+        let (a, b) = validity("113 65514").unwrap();
+        assert_eq!((a.unix(), b.unix()), (113, 65_514));
+        let (a, _) = validity("-86400 0").unwrap();
+        assert_eq!(a.to_string(), "1969-12-31T00:00:00Z");
         assert!(validity("14/05/2013 x").is_none());
         assert!(validity("1761696000 1793232000").is_some());
+    }
+
+    /// Found by fuzzing (`parse_response`): a validity in UNIX seconds with a time of day
+    /// lost it through `to_lines`, which wrote `DD/MM/YYYY` only.
+    #[test]
+    fn to_lines_keeps_the_time_of_day() {
+        let ctx = ParseContext::new();
+        for (body, line) in [
+            ("1\n113 65514\n", "113 65514"),
+            ("1\n14/05/2013 13/05/2014\n", "14/05/2013 13/05/2014"),
+            ("1\n1368489600 1400025599\n", "14/05/2013 13/05/2014"),
+        ] {
+            let r = CollectPacResponse::parse(body.as_bytes(), &ctx).unwrap();
+            let lines = r.to_lines();
+            assert_eq!(lines.lines().nth(1), Some(line), "{body:?}");
+            let back = CollectPacResponse::parse(lines.as_bytes(), &ctx).unwrap();
+            assert_eq!(
+                (back.not_before, back.not_after),
+                (r.not_before, r.not_after)
+            );
+        }
     }
 }

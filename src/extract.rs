@@ -477,3 +477,28 @@ impl Found<'_> {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Without the `zip` feature, a ZIP archive is recognised and refused with an error that
+    /// names the feature (run by `.ci/run`'s `--no-default-features` step).
+    #[cfg(not(feature = "zip"))]
+    #[test]
+    fn zip_without_the_feature_names_it() {
+        let err = certificates(include_bytes!("../testdata/zip/chain.zip")).unwrap_err();
+        assert_eq!(err.format(), Format::Zip);
+        assert!(err.to_string().contains("`zip` feature"), "{err}");
+    }
+
+    #[cfg(feature = "zip")]
+    #[test]
+    fn zip_with_the_feature_gives_the_chain() {
+        let got = certificates(include_bytes!("../testdata/zip/chain.zip")).unwrap();
+        assert_eq!(got.source(), Source::Zip);
+        // Five members (the end-entity, a bundle of two and the two CA certificates on
+        // their own), three distinct certificates.
+        assert_eq!(got.chain().len(), 3);
+    }
+}

@@ -10,8 +10,10 @@
 //! is about 6 KB; a GetDetailedOrderStatus body for 100 orders about 200 KB) and low enough
 //! that no input can make a decoder use more than a small multiple of its size.
 
-/// Maximum nesting depth of DER/BER structures, enforced while scanning BER indefinite
-/// lengths and X.509 structures (the value used by the `der` crate).
+/// Maximum nesting depth of DER/BER structures (the value used by the `der` crate),
+/// enforced while scanning the PKCS#7 and Netscape containers, BER indefinite lengths
+/// included. Certificates and CSRs are parsed by x509-parser, whose BER/DER layer
+/// (der-parser, asn1-rs) stops at its own `MAX_RECURSION` of 50 levels.
 pub const MAX_DER_DEPTH: usize = 64;
 
 /// Maximum size of a CSR accepted by `AutoApplyOrder` (the `csr` parameter is at most 32767

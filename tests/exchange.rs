@@ -138,3 +138,108 @@ fn order_status_defaults_to_url_encoded_and_reads_json_when_asked() {
     assert_eq!(api.code().get(), -4);
     assert_eq!(api.argument(), Some("orderNumber"));
 }
+
+/// The other five request types: each hands its body to its own endpoint's parser, with the
+/// format it asked for, and errors come back from that endpoint's catalogue.
+#[test]
+fn the_other_request_types_parse_their_own_endpoints_responses() {
+    use sectigo_codec::request::RefundReason;
+    use sectigo_codec::{
+        AccountBalanceRequest, AutoRefundRequest, AutoReplaceSslRequest, AutoRevokeSslRequest,
+        CollectSmimeRequest,
+    };
+
+    let mut replace = AutoReplaceSslRequest::new(creds(), "1234567");
+    replace.response_format = Some(ResponseFormat::UrlEncoded);
+    assert_eq!(replace.parse_context().syntax, Some(BodySyntax::UrlEncoded));
+    let r = replace
+        .parse_response(
+            None,
+            include_bytes!("../testdata/auto-replace-ssl/ok-urlenc.txt"),
+        )
+        .unwrap();
+    assert_eq!(
+        (r.status, r.certificate_id, r.unique_value.as_deref()),
+        (0, Some(9_876_543_210), Some("Zz99"))
+    );
+    // The newline layout after the status is UNCONFIRMED (DIGEST §7): the lines are kept,
+    // numbered, not guessed at.
+    let r = AutoReplaceSslRequest::new(creds(), "1234567")
+        .parse_response(
+            None,
+            include_bytes!("../testdata/auto-replace-ssl/ok-newline.txt"),
+        )
+        .unwrap();
+    assert_eq!((r.status, r.certificate_id), (0, None));
+    assert_eq!(
+        (r.extra_lines[0].number, r.extra_lines[0].text.as_str()),
+        (2, "9876543210")
+    );
+
+    let smime = CollectSmimeRequest::with_collection_code(
+        "ABCDEFGH12345678",
+        CollectQueryType::CertificateAndChain,
+    );
+    let r = smime
+        .parse_response(
+            None,
+            include_bytes!("../testdata/collect-pac/ok-newline-pkcs7.txt"),
+        )
+        .unwrap();
+    assert_eq!(r.endpoint, EndpointId::CollectSmime);
+    assert_eq!(
+        r.certificates.end_entity().unwrap().subject(),
+        "CN=shop.example.com"
+    );
+
+    let mut revoke = AutoRevokeSslRequest::by_order_number(creds(), "1234567");
+    revoke.response_format = Some(ResponseFormat::UrlEncoded);
+    let err = revoke
+        .parse_response(
+            Some("application/x-www-form-urlencoded"),
+            include_bytes!("../testdata/auto-revoke-ssl/err-api-urlenc-being-issued.txt"),
+        )
+        .unwrap_err();
+    let Error::Api(api) = err else {
+        panic!("expected an API error")
+    };
+    assert_eq!(
+        (api.endpoint(), api.code().get()),
+        (EndpointId::AutoRevokeSsl, -26)
+    );
+    let r = AutoRevokeSslRequest::by_order_number(creds(), "1234567")
+        .parse_response(None, b"0\n")
+        .unwrap();
+    assert_eq!(r.status, 0);
+
+    let refund = AutoRefundRequest::new(creds(), "1234567", RefundReason::MovingToAnotherCa);
+    let r = refund
+        .parse_response(
+            None,
+            include_bytes!("../testdata/auto-refund/ok-urlenc.txt"),
+        )
+        .unwrap();
+    assert_eq!(r.status, 0);
+
+    let mut balance = AccountBalanceRequest::new(creds());
+    balance.response_format = Some(ResponseFormat::Json);
+    assert_eq!(balance.parse_context().syntax, Some(BodySyntax::Json));
+    let r = balance
+        .parse_response(
+            Some("application/json"),
+            include_bytes!("../testdata/account-balance/ok-json.json"),
+        )
+        .unwrap();
+    assert_eq!(r.amount.as_ref().unwrap().as_str(), "1234.50");
+    assert_eq!(r.currency_code.as_deref(), Some("GBP"));
+    let r = AccountBalanceRequest::new(creds())
+        .parse_response(
+            None,
+            include_bytes!("../testdata/account-balance/ok-newline.txt"),
+        )
+        .unwrap();
+    assert_eq!(
+        (r.account_id.as_deref(), r.amount.unwrap().as_str()),
+        (Some("98765"), "1234.56")
+    );
+}

@@ -7,7 +7,7 @@
 //!    timed at 256 KiB and at 1 MiB, and the larger may cost at most 8 times the smaller (4
 //!    is linear, 16 quadratic), and its allocations are bounded like the fixtures';
 //! 3. the limits of `Limits` that no other test hits exactly at the cap and one past it (the
-//!    others are listed in `limits_covered_elsewhere` below).
+//!    table at the head of section 3 below names, for every limit, the test that does).
 //!
 //! The allocator counts per thread (thread-local counters), so the tests of this binary can
 //! run in parallel without seeing each other's allocations. It is the only global allocator

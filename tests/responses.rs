@@ -555,6 +555,11 @@ fn collect_pac_every_encoding() {
         assert_eq!((r.status, r.syntax), (CollectStatus::Attached, syntax));
         assert_eq!(fingerprints(&r.certificates), full);
         assert_eq!(r.endpoint, EndpointId::CollectPac);
+        // CollectSMIME returns the same shapes, certificates included.
+        let smime = CollectPacResponse::parse_smime(body, &ctx()).unwrap();
+        assert_eq!(smime.endpoint, EndpointId::CollectSmime);
+        assert_eq!((smime.status, smime.syntax), (r.status, r.syntax));
+        assert_eq!(fingerprints(&smime.certificates), full);
     }
     // responseEncoding=1: the bare binary structure, no status line.
     let binary: [(&[u8], usize); 5] = [

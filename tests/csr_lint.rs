@@ -354,6 +354,7 @@ fn ip_address_products() {
     ip_only.ip_addresses = Requirement::Required;
     let report = lint_with("ok/rsa2048-sha256.pem", &ip_only);
     assert_eq!(rules(&report, true), [CnFqdnForbidden].into());
+    assert_eq!(report.predicted_codes(), [-18]);
     assert!(lint_with("ok/name-ip-public.pem", &ip_only).is_ok());
 }
 
@@ -1162,5 +1163,104 @@ mod robustness {
                 }
             }
         }
+    }
+}
+
+/// The public contract of the rule table: every rule id, in report order, with its severity
+/// and the Sectigo code it predicts (as `csr::RULES` documents them).
+/// A change here is a breaking change for callers that match on ids or codes.
+const RULE_CONTRACT: &[(&str, Severity, Option<i32>)] = &[
+    ("base64-invalid", Severity::Error, Some(-9)),
+    ("base64-non-canonical", Severity::Warning, None),
+    ("pem-label-unexpected", Severity::Warning, None),
+    ("pem-multiple-blocks", Severity::Warning, None),
+    ("pem-armour-malformed", Severity::Warning, None),
+    ("der-malformed", Severity::Error, Some(-10)),
+    ("der-trailing-data", Severity::Error, Some(-10)),
+    ("csr-version", Severity::Error, Some(-10)),
+    ("extension-malformed", Severity::Error, None),
+    ("key-algorithm-unsupported", Severity::Error, Some(-11)),
+    (
+        "signature-algorithm-unsupported",
+        Severity::Error,
+        Some(-11),
+    ),
+    ("signature-key-mismatch", Severity::Error, Some(-11)),
+    ("ec-curve-not-named", Severity::Error, Some(-11)),
+    ("key-parameters-invalid", Severity::Error, None),
+    ("signature-parameters-invalid", Severity::Warning, None),
+    ("signature-weak-hash", Severity::Warning, None),
+    ("signature-invalid", Severity::Error, Some(-12)),
+    ("signature-not-checked", Severity::Warning, None),
+    ("rsa-key-size", Severity::Error, Some(-13)),
+    ("rsa-key-size-not-multiple-of-8", Severity::Error, Some(-13)),
+    ("rsa-key-size-unusual", Severity::Info, None),
+    ("ec-curve-unsupported", Severity::Error, Some(-13)),
+    ("rsa-key-malformed", Severity::Error, Some(-10)),
+    ("rsa-modulus-even", Severity::Error, Some(-40)),
+    ("rsa-small-factor", Severity::Error, Some(-40)),
+    ("rsa-fermat-factorable", Severity::Error, Some(-40)),
+    ("rsa-roca", Severity::Error, Some(-40)),
+    ("rsa-perfect-power", Severity::Error, Some(-40)),
+    ("rsa-exponent-even", Severity::Error, Some(-40)),
+    ("rsa-exponent-too-small", Severity::Error, Some(-40)),
+    ("rsa-exponent-not-below-modulus", Severity::Error, Some(-40)),
+    ("rsa-exponent-out-of-range", Severity::Warning, None),
+    ("rsa-exponent-unusual", Severity::Info, None),
+    ("ec-point-malformed", Severity::Error, Some(-10)),
+    ("ec-point-out-of-range", Severity::Error, Some(-40)),
+    ("ec-point-not-on-curve", Severity::Error, Some(-40)),
+    ("ec-point-identity", Severity::Error, Some(-40)),
+    ("ec-point-compressed", Severity::Warning, None),
+    ("ec-point-hybrid", Severity::Error, None),
+    ("key-blocklisted", Severity::Error, Some(-40)),
+    ("subject-cn-missing", Severity::Error, Some(-8)),
+    ("subject-cn-multiple", Severity::Warning, None),
+    ("subject-field-missing", Severity::Warning, Some(-8)),
+    ("subject-country-invalid", Severity::Error, Some(-7)),
+    ("subject-string-type", Severity::Error, Some(-10)),
+    ("subject-string-invalid", Severity::Error, Some(-10)),
+    ("subject-string-deprecated", Severity::Warning, None),
+    ("subject-attribute-too-long", Severity::Error, None),
+    ("subject-attribute-empty", Severity::Error, None),
+    ("subject-control-character", Severity::Error, None),
+    ("subject-whitespace", Severity::Warning, None),
+    ("subject-placeholder", Severity::Warning, None),
+    ("subject-mojibake", Severity::Warning, None),
+    ("subject-html-entity", Severity::Warning, None),
+    ("subject-duplicate-attribute", Severity::Warning, None),
+    ("subject-multi-valued-rdn", Severity::Warning, None),
+    ("subject-ou-present", Severity::Warning, None),
+    ("subject-attribute-ignored", Severity::Info, None),
+    ("cn-wildcard-forbidden", Severity::Error, Some(-5)),
+    ("cn-wildcard-required", Severity::Error, Some(-6)),
+    ("cn-ip-forbidden", Severity::Error, Some(-35)),
+    ("cn-ip-reserved", Severity::Error, Some(-19)),
+    ("cn-fqdn-forbidden", Severity::Error, Some(-18)),
+    ("cn-not-in-san", Severity::Warning, None),
+    ("name-syntax", Severity::Error, None),
+    ("name-idn", Severity::Error, None),
+    ("name-internal", Severity::Error, None),
+    ("name-wildcard-invalid", Severity::Error, None),
+    ("name-wildcard-public-suffix", Severity::Error, None),
+    ("name-advisory", Severity::Warning, None),
+    ("ip-not-canonical", Severity::Warning, None),
+    ("san-ip-reserved", Severity::Error, None),
+    ("san-ip-forbidden", Severity::Warning, None),
+    ("san-wildcard-forbidden", Severity::Warning, None),
+    ("san-type-not-allowed", Severity::Warning, None),
+    ("san-duplicate", Severity::Warning, None),
+    ("extension-ca", Severity::Warning, None),
+];
+
+#[test]
+fn rule_ids_severities_and_codes_are_the_documented_ones() {
+    let table: Vec<(&str, Severity, Option<i32>)> = RULES
+        .iter()
+        .map(|r| (r.rule.id(), r.rule.severity(), r.rule.code()))
+        .collect();
+    assert_eq!(table, RULE_CONTRACT);
+    for (id, _, _) in RULE_CONTRACT {
+        assert_eq!(RuleId::from_id(id).map(RuleId::id), Some(*id));
     }
 }

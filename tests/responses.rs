@@ -1095,6 +1095,15 @@ fn notification_get_and_post() {
             .unwrap(),
         "https://secure.comodo.net/products/EnterCallbackCode?orderNumber=1234567repl%231&code2=mdtBfVzq0MIaiGg8"
     );
+    // The verification code completes the callback: readable, never shown by `Debug`.
+    assert_eq!(
+        n.verification_code.as_ref().map(|c| c.expose()),
+        Some("mdtBfVzq0MIaiGg8")
+    );
+    for shown in [format!("{n:?}"), format!("{n:#?}")] {
+        assert!(!shown.contains("mdtBfVzq0MIaiGg8"), "{shown}");
+        assert!(shown.contains("verification_code"), "{shown}");
+    }
     let mut ev = n.clone();
     ev.status = Some(NotificationStatus::ClickThrough);
     assert_eq!(

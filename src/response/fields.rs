@@ -49,6 +49,24 @@ impl Codec for Text {
     }
 }
 
+/// Text that authorises an action (`verificationCode`, which completes a callback): kept as
+/// a [`Secret`](crate::Secret), so that no `Debug` or `Display` shows it.
+pub(crate) struct SecretText;
+
+impl Codec for SecretText {
+    type Value = crate::Secret;
+    const EXPECTED: &'static str = "text";
+    fn parse(text: &str) -> Option<crate::Secret> {
+        Some(crate::Secret::new(text))
+    }
+    fn parse_cow(text: Cow<'_, str>) -> Result<crate::Secret, Cow<'_, str>> {
+        Ok(crate::Secret::new(text.into_owned()))
+    }
+    fn render(value: &crate::Secret) -> String {
+        value.expose().to_owned()
+    }
+}
+
 /// A decimal integer (surrounding whitespace ignored, `+` sign refused).
 pub(crate) struct Int<T>(core::marker::PhantomData<T>);
 

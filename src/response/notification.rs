@@ -29,7 +29,7 @@
 
 use core::fmt;
 
-use super::fields::{Codec, Int, Open, Text, open_enum, wire_struct};
+use super::fields::{Codec, Int, Open, SecretText, Text, open_enum, wire_struct};
 use crate::wire::form;
 use crate::{Chain, DecodeError, DecodeErrorKind, Format, Limits, Warning};
 
@@ -252,8 +252,10 @@ wire_struct! {
         pub status_code: NotificationStatusCode = "statusCode" => StatusCodeCodec,
         /// `statusDesc`.
         pub status_desc: String = "statusDesc" => Text,
-        /// `verificationCode` (statuses `verified` and `click-through`).
-        pub verification_code: String = "verificationCode" => Text,
+        /// `verificationCode` (statuses `verified` and `click-through`): it completes the
+        /// callback step of the order, so it is a [`Secret`](crate::Secret), redacted in
+        /// `Debug` (`expose()` gives the text).
+        pub verification_code: crate::Secret = "verificationCode" => SecretText,
         /// `removedDomains`: domains removed from the certificate (issued only).
         pub removed_domains: String = "removedDomains" => Text,
         /// `revocationReasonCode`: the CRL reason code.
@@ -395,7 +397,7 @@ impl Notification {
     /// ```
     pub fn callback_link(&self, base: &str) -> Option<String> {
         let order = self.order_number.as_deref()?;
-        let code = self.verification_code.as_deref()?;
+        let code = self.verification_code.as_ref()?.expose();
         match self.status.as_ref()? {
             NotificationStatus::Verified => Some(callback_url(base, order, code)),
             NotificationStatus::ClickThrough => Some(agreements_url(base, order, code)),

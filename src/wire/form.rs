@@ -686,8 +686,9 @@ impl fmt::Debug for Pair<'_> {
 }
 
 /// Whether a parameter name holds a secret whose value must never be shown: `loginPassword`,
-/// `appRepLoginPassword` or anything else containing `password`, and `collectionCode` (it
-/// collects a certificate and its private key on CollectPAC). Case-insensitive, as the API's
+/// `appRepLoginPassword` or anything else containing `password`, `collectionCode` (it
+/// collects a certificate and its private key on CollectPAC) and `verificationCode` (a push
+/// notification's code that completes an order's callback step). Case-insensitive, as the API's
 /// names are (DIGEST §1.3). Used by every `Debug` of this crate that prints pairs; use it to
 /// redact your own logs.
 ///
@@ -696,10 +697,12 @@ impl fmt::Debug for Pair<'_> {
 /// assert!(is_secret_name("loginPassword"));
 /// assert!(is_secret_name("APPREPLOGINPASSWORD"));
 /// assert!(is_secret_name("collectioncode"));
+/// assert!(is_secret_name("verificationCode"));
 /// assert!(!is_secret_name("loginName"));
 /// ```
 pub fn is_secret_name(name: &str) -> bool {
     name.eq_ignore_ascii_case("collectionCode")
+        || name.eq_ignore_ascii_case("verificationCode")
         || name
             .as_bytes()
             .windows(8)

@@ -189,3 +189,39 @@ fn usage_and_unreadable_input_exit_2() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("empty input"));
 }
+
+/// The README's `lint-csr` example shows the binary's real output and exit status.
+#[test]
+fn readme_example_is_the_real_output() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let prompt = "$ sectigo-codec lint-csr ";
+    let start = readme
+        .find(prompt)
+        .expect("the README has a lint-csr example");
+    let block = &readme[start..];
+    let block = &block[..block.find("```").unwrap()];
+    let mut lines = block.lines();
+    let command = lines.next().unwrap();
+    let args: Vec<String> = command[prompt.len()..]
+        .split_whitespace()
+        .map(|a| {
+            if a.starts_with("testdata/") {
+                format!("{}/{a}", env!("CARGO_MANIFEST_DIR"))
+            } else {
+                a.to_owned()
+            }
+        })
+        .collect();
+    let rest: Vec<&str> = lines.collect();
+    let status_at = rest.iter().position(|l| *l == "$ echo $?").unwrap();
+    let shown = rest[..status_at].join("\n") + "\n";
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let out = run(&args);
+    assert_eq!(String::from_utf8(out.stdout).unwrap(), shown);
+    assert_eq!(
+        out.status.code().unwrap().to_string(),
+        rest[status_at + 1],
+        "exit status"
+    );
+}

@@ -952,6 +952,38 @@ fn body_size_limit_of_every_decoder() {
     }
 }
 
+/// The issue's own case: a PEM body of exactly 100 000 empty blocks. With the default limits
+/// the decoder stops at block 1 025, where the limit is; without them it reads all 100 000
+/// with allocations bounded like every other dense input.
+#[test]
+fn one_hundred_thousand_empty_pem_blocks() {
+    let block = b"-----BEGIN X-----\n-----END X-----\n";
+    let body = block.repeat(100_000);
+    let err = pem::decode_with(&body, &Limits::DEFAULT).unwrap_err();
+    assert_eq!(
+        err.kind(),
+        &limit_kind(Limit::PemBlocks, Limits::DEFAULT.max_pem_blocks)
+    );
+    assert_eq!(
+        err.offset(),
+        Some(Limits::DEFAULT.max_pem_blocks * block.len())
+    );
+
+    let limits = no_limits();
+    let mut blocks = 0;
+    let usage = measure(|| {
+        let pem = pem::decode_with(&body, &limits).unwrap();
+        blocks = pem.blocks().len();
+        pem
+    });
+    assert_eq!(blocks, 100_000);
+    assert!(
+        usage.peak <= DENSE.0 * body.len() && usage.allocated <= DENSE.1 * body.len(),
+        "{usage:?} for {} bytes",
+        body.len()
+    );
+}
+
 #[test]
 fn pem_block_limit_in_field_mode_and_through_pkcs7() {
     let block = "-----BEGIN CERTIFICATE-----\nMAA=\n-----END CERTIFICATE-----\n";

@@ -1,7 +1,7 @@
 //! Typed request → typed response: the request builds the parse context (the syntax it asked
 //! for, and the flags that add lines to AutoApplyOrder's newline layout).
 
-#![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+#![allow(clippy::unwrap_used, clippy::indexing_slicing, clippy::panic)]
 
 use sectigo_codec::exchange::Exchange;
 use sectigo_codec::request::{
@@ -9,12 +9,19 @@ use sectigo_codec::request::{
 };
 use sectigo_codec::response::{ApplyStatus, BodySyntax, CertificateStatus};
 use sectigo_codec::{
-    AutoApplyOrderRequest, CollectPacRequest, CollectSslRequest, Credentials, EndpointId, Error,
-    OrderStatusRequest, ResponseFormat,
+    ApiError, AutoApplyOrderRequest, CollectPacRequest, CollectSslRequest, Credentials, EndpointId,
+    Error, OrderStatusRequest, ResponseFormat,
 };
 
 fn creds() -> Credentials {
     Credentials::new("reseller", "pa55word")
+}
+
+fn api(result: Result<impl std::fmt::Debug, Error>) -> ApiError {
+    match result {
+        Err(Error::Api(e)) => e,
+        other => panic!("expected an API error, got {other:?}"),
+    }
 }
 
 #[test]
@@ -98,12 +105,8 @@ fn collect_pac_javascript_encoding_and_api_errors() {
         "CN=shop.example.com"
     );
 
-    let err = request
-        .parse_response(None, include_bytes!("../testdata/collect-pac/err-js.txt"))
-        .unwrap_err();
-    let Error::Api(api) = err else {
-        panic!("expected an API error")
-    };
+    let api =
+        api(request.parse_response(None, include_bytes!("../testdata/collect-pac/err-js.txt")));
     assert_eq!(
         (api.endpoint(), api.code().get()),
         (EndpointId::CollectPac, -16)
@@ -126,15 +129,10 @@ fn order_status_defaults_to_url_encoded_and_reads_json_when_asked() {
     let mut json =
         OrderStatusRequest::by_order_number(creds(), "7250060", OrderStatusQueryType::Detailed);
     json.response_format = Some(ResponseFormat::Json);
-    let err = json
-        .parse_response(
-            Some("application/json"),
-            include_bytes!("../testdata/spec/t09-order-status-error-pydict.txt"),
-        )
-        .unwrap_err();
-    let Error::Api(api) = err else {
-        panic!("expected an API error")
-    };
+    let api = api(json.parse_response(
+        Some("application/json"),
+        include_bytes!("../testdata/spec/t09-order-status-error-pydict.txt"),
+    ));
     assert_eq!(api.code().get(), -4);
     assert_eq!(api.argument(), Some("orderNumber"));
 }
@@ -194,15 +192,10 @@ fn the_other_request_types_parse_their_own_endpoints_responses() {
 
     let mut revoke = AutoRevokeSslRequest::by_order_number(creds(), "1234567");
     revoke.response_format = Some(ResponseFormat::UrlEncoded);
-    let err = revoke
-        .parse_response(
-            Some("application/x-www-form-urlencoded"),
-            include_bytes!("../testdata/auto-revoke-ssl/err-api-urlenc-being-issued.txt"),
-        )
-        .unwrap_err();
-    let Error::Api(api) = err else {
-        panic!("expected an API error")
-    };
+    let api = api(revoke.parse_response(
+        Some("application/x-www-form-urlencoded"),
+        include_bytes!("../testdata/auto-revoke-ssl/err-api-urlenc-being-issued.txt"),
+    ));
     assert_eq!(
         (api.endpoint(), api.code().get()),
         (EndpointId::AutoRevokeSsl, -26)

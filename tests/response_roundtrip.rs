@@ -248,17 +248,11 @@ proptest! {
         n.event_type = event;
         n.status = status;
         n.status_code = code.map(NotificationStatusCode::from_code);
-        let [
-            status_desc, verification_code, removed_domains, revocation_reason_name,
-            bimi_l, bimi_a, acme_account_id, acme_order_id, acme_eab_key_id,
-        ] = <[Option<String>; 9]>::try_from(texts).unwrap();
+        let verification_code: Option<String>;
         [
-            n.status_desc, n.removed_domains, n.revocation_reason_name,
+            n.status_desc, verification_code, n.removed_domains, n.revocation_reason_name,
             n.bimi_l, n.bimi_a, n.acme_account_id, n.acme_order_id, n.acme_eab_key_id,
-        ] = [
-            status_desc, removed_domains, revocation_reason_name,
-            bimi_l, bimi_a, acme_account_id, acme_order_id, acme_eab_key_id,
-        ];
+        ] = texts.try_into().unwrap();
         n.verification_code = verification_code.map(sectigo_codec::Secret::new);
         n.revocation_reason_code = reason;
         n.extra = extra;

@@ -214,17 +214,10 @@ fn validity(text: &str) -> Option<(Timestamp, Timestamp)> {
             .and_then(Timestamp::from_unix)?;
         return Some((start, end));
     }
-    let unix = |s: &str| {
-        let digits = s.strip_prefix('-').unwrap_or(s);
-        !digits.is_empty() && digits.bytes().all(|c| c.is_ascii_digit())
-    };
-    if unix(a) && unix(b) {
-        return Some((
-            Timestamp::parse_unix(a).ok()?,
-            Timestamp::parse_unix(b).ok()?,
-        ));
-    }
-    None
+    // `parse_unix` takes only an optionally signed run of digits (tokens carry no spaces).
+    Timestamp::parse_unix(a)
+        .ok()
+        .zip(Timestamp::parse_unix(b).ok())
 }
 
 /// The `DD/MM/YYYY` of a timestamp.
